@@ -77,9 +77,9 @@ function locationOf(cursor: TreeCursor): SourceLocation {
 }
 
 function describeError(cursor: TreeCursor, text: string): string {
-  if (cursor.nodeIsMissing) return `Syntax error: missing '${cursor.nodeType}'`;
+  if (cursor.nodeIsMissing) return `missing '${cursor.nodeType}'`;
   const snippet = text.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + 20)).split(/\r?\n/u)[0];
-  return snippet ? `Syntax error: unexpected '${snippet}'` : "Syntax error: unexpected end of input";
+  return snippet ? `unexpected '${snippet}'` : "unexpected end of input";
 }
 
 /**

@@ -29,11 +29,11 @@ export class PythonSourceCode extends TextSourceCodeBase<PythonSourceCodeOptions
     this.comments = comments;
   }
 
-  getParent(node: PyNode): PyNode | undefined {
+  override getParent(node: PyNode): PyNode | undefined {
     return node.parent ?? undefined;
   }
 
-  getAncestors(node: PyNode): PyNode[] {
+  override getAncestors(node: PyNode): PyNode[] {
     const ancestors: PyNode[] = [];
     for (let current = node.parent; current; current = current.parent) ancestors.unshift(current);
     return ancestors;
@@ -48,7 +48,7 @@ export class PythonSourceCode extends TextSourceCodeBase<PythonSourceCodeOptions
   }
 
   /** Depth-first enter/exit steps; iterative so deeply nested code cannot overflow the stack. */
-  traverse(): Iterable<TraversalStep> {
+  override traverse(): Iterable<TraversalStep> {
     if (this.#steps) return this.#steps;
     const steps: TraversalStep[] = [];
     const stack: { node: PyNode; exiting: boolean }[] = [{ node: this.ast, exiting: false }];
