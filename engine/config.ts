@@ -8,25 +8,12 @@ import plugin from "../rules/index.js";
 export const LINTED_EXTENSIONS = [".py", ".pyi", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
 /** Folders no one wants linted: dependencies, virtualenvs, caches and build output. */
-export const DEFAULT_IGNORES = [
-  "**/node_modules/",
-  "**/.git/",
-  "**/.venv/",
-  "**/venv/",
-  "**/.tox/",
-  "**/.nox/",
-  "**/__pycache__/",
-  "**/site-packages/",
-  "**/.mypy_cache/",
-  "**/.pytest_cache/",
-  "**/.ruff_cache/",
-  "**/dist/",
-  "**/build/",
-  "**/out/",
-  "**/coverage/",
-  "**/.next/",
-  "**/*.min.js",
+export const IGNORED_FOLDERS = [
+  "node_modules", ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "__pycache__", "site-packages",
+  ".mypy_cache", ".pytest_cache", ".ruff_cache", "dist", "build", "out", "coverage", ".next", ".cache",
 ];
+
+export const DEFAULT_IGNORES = [...IGNORED_FOLDERS.map((name) => `**/${name}/`), "**/*.min.js"];
 
 export interface EngineOptions {
   /** Lint the sound parts of Python files that do not parse completely (the editor, while typing). */
