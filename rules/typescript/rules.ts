@@ -1,2 +1,6 @@
 /** Every TypeScript/JavaScript rule, by id. Adding a rule: one file here, one line below, one catalogue entry. */
-export const typescriptRules = {};
+import noBlockingSleep from "./no-blocking-sleep.js";
+
+export const typescriptRules = {
+  "no-blocking-sleep": noBlockingSleep,
+};
