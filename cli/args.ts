@@ -1,7 +1,8 @@
 /** Command-line arguments: parsed with Node's own `parseArgs`; anything unknown is a usage error (exit 2). */
 import { parseArgs } from "node:util";
+import { findRule } from "../rules/catalog.js";
 
-export const FORMATS = ["stylish", "json", "sarif"] as const;
+export const FORMATS = ["stylish", "json", "sarif", "github"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
@@ -10,6 +11,10 @@ export interface CliOptions {
   readonly fix: boolean;
   readonly maxWarnings: number;
   readonly quiet: boolean;
+  /** Only these rules run (ids without prefix); empty: all. */
+  readonly rules: string[];
+  readonly explain: string | undefined;
+  readonly listRules: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -22,14 +27,24 @@ Lints Python (.py .pyi) and TypeScript/JavaScript (.ts .tsx .mts .cts .js .jsx .
 given paths (default: .) for async pitfalls. Honours .gitignore; skips node_modules, virtualenvs and build output.
 
 Options:
-  --format <name>      stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0)
+  --format <name>      stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0),
+                       github (GitHub Actions annotations)
   --fix                apply safe fixes to the files
   --max-warnings <n>   exit 1 only when there are more than n warnings (default 0)
   --quiet              report errors only, not warnings
+  --rule <id>          run only this rule (repeatable)
+  --list-rules         list the rules with their languages and fixes
+  --explain <id>       print a rule's documentation
   -h, --help           show this help
   -v, --version        show the version
 
 Exit codes: 0 no findings, 1 findings, 2 usage error or crash.`;
+
+function knownRule(id: string): string {
+  const entry = findRule(id);
+  if (!entry) throw new UsageError(`Unknown rule "${id}" (see --list-rules).`);
+  return entry.id;
+}
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -43,6 +58,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         fix: { type: "boolean", default: false },
         "max-warnings": { type: "string" },
         quiet: { type: "boolean", default: false },
+        rule: { type: "string", multiple: true, default: [] },
+        explain: { type: "string" },
+        "list-rules": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -67,6 +85,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fix: values.fix ?? false,
     maxWarnings,
     quiet: values.quiet ?? false,
+    rules: (values.rule ?? []).map(knownRule),
+    explain: values.explain === undefined ? undefined : knownRule(values.explain),
+    listRules: values["list-rules"] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

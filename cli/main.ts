@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseCliArgs, USAGE, UsageError } from "./args.js";
 import { MissingPathError } from "./files.js";
+import { explainRule, listRules } from "./rules-info.js";
 import { run } from "./run.js";
 
 function version(): string {
@@ -18,6 +19,14 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (options.version) {
       process.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    if (options.listRules) {
+      process.stdout.write(`${listRules()}\n`);
+      return 0;
+    }
+    if (options.explain) {
+      process.stdout.write(`${explainRule(options.explain)}\n`);
       return 0;
     }
     const outcome = await run(options, process.cwd());

@@ -1,16 +1,62 @@
 /** One CLI run: collect files, lint them with ESLint and the zero config, apply fixes, format, decide the exit code. */
 import { readFileSync } from "node:fs";
 import { ESLint } from "eslint";
-import { zeroConfig } from "../engine/config.js";
 import type { CliOptions } from "./args.js";
+import { OPTIONS_ENV, type RunSettings } from "./eslint-options.js";
 import { checkReadable, collectFiles } from "./files.js";
+import { formatGithub } from "./formats/github.js";
 import { formatSarif } from "./formats/sarif.js";
+import { createProgress } from "./progress.js";
+import { perRuleSummary } from "./summary.js";
 
 export interface RunOutcome {
   readonly output: string;
   /** One line each, for stderr: skipped files and other notices. */
   readonly notices: string[];
   readonly exitCode: 0 | 1 | 2;
+}
+
+let runCount = 0;
+
+/** ESLint from the options module, so that large runs can use every core (see eslint-options.ts). */
+async function createEslint(settings: RunSettings): Promise<ESLint> {
+  process.env[OPTIONS_ENV] = JSON.stringify(settings);
+  runCount += 1;
+  return ESLint.fromOptionsModule(new URL(`./eslint-options.js?run=${runCount}`, import.meta.url));
+}
+
+/** Lints in batches so a long run can show progress; each batch still uses ESLint's worker threads. */
+async function lintAll(eslint: ESLint, files: readonly string[]): Promise<ESLint.LintResult[]> {
+  const progress = createProgress(files.length);
+  const batchSize = Math.max(500, Math.ceil(files.length / 10));
+  const results: ESLint.LintResult[] = [];
+  for (let start = 0; start < files.length; start += batchSize) {
+    results.push(...(await eslint.lintFiles(files.slice(start, start + batchSize))));
+    progress.update(Math.min(start + batchSize, files.length), files.length);
+  }
+  progress.finish();
+  return results;
+}
+
+async function format(options: CliOptions, eslint: ESLint, results: ESLint.LintResult[], cwd: string): Promise<string> {
+  switch (options.format) {
+    case "sarif": {
+      const sources = new Map<string, string>();
+      for (const result of results) {
+        if (result.messages.some((message) => message.fix)) sources.set(result.filePath, readFileSync(result.filePath, "utf8"));
+      }
+      return formatSarif(results, cwd, sources);
+    }
+    case "github":
+      return formatGithub(results, cwd);
+    case "json":
+      return (await eslint.loadFormatter("json")).format(results);
+    case "stylish": {
+      const text = await (await eslint.loadFormatter("stylish")).format(results);
+      const summary = perRuleSummary(results);
+      return summary ? `${text.trimEnd()}\n  ${summary}\n` : text;
+    }
+  }
 }
 
 export async function run(options: CliOptions, cwd: string): Promise<RunOutcome> {
@@ -24,29 +70,12 @@ export async function run(options: CliOptions, cwd: string): Promise<RunOutcome>
     return false;
   });
 
-  const eslint = new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: zeroConfig(),
-    fix: options.fix,
-    errorOnUnmatchedPattern: false,
-    warnIgnored: false,
-  });
-  let results = files.length > 0 ? await eslint.lintFiles(files) : [];
+  const eslint = await createEslint({ cwd, fix: options.fix, onlyRules: options.rules });
+  let results = files.length > 0 ? await lintAll(eslint, files) : [];
   if (options.fix) await ESLint.outputFixes(results);
   if (options.quiet) results = ESLint.getErrorResults(results);
 
-  let output: string;
-  if (options.format === "sarif") {
-    const sources = new Map<string, string>();
-    for (const result of results) {
-      if (result.messages.some((message) => message.fix)) sources.set(result.filePath, readFileSync(result.filePath, "utf8"));
-    }
-    output = formatSarif(results, cwd, sources);
-  } else {
-    output = await (await eslint.loadFormatter(options.format)).format(results);
-  }
-
+  const output = await format(options, eslint, results, cwd);
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   const findings = errors > 0 || (!options.quiet && warnings > options.maxWarnings);

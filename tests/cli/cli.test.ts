@@ -190,3 +190,49 @@ describe("--fix", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("rule selection and information", () => {
+  it("--rule runs only the named rules and rejects unknown ones", () => {
+    const dir = project({ "app.py": SLEEPY });
+    expect(cli(["--rule", "no-blocking-sleep"], dir).code).toBe(1);
+    expect(cli(["--rule", "require-timeout"], dir).code).toBe(0);
+    const unknown = cli(["--rule", "no-such-rule"], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown rule "no-such-rule"');
+  });
+
+  it("--list-rules shows languages and fix kind", () => {
+    const { code, stdout } = cli(["--list-rules"], project({}));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/no-blocking-sleep\s+python, typescript\s+autofix/u);
+  });
+
+  it("--explain prints the rule's documentation", () => {
+    const { code, stdout } = cli(["--explain", "no-blocking-sleep"], project({}));
+    expect(code).toBe(0);
+    expect(stdout).toContain("# no-blocking-sleep");
+    expect(stdout).toContain("## Why it matters");
+  });
+
+  it("stylish output ends with a per-rule summary", () => {
+    const { stdout } = cli([], project({ "a.py": SLEEPY, "b.py": SLEEPY }));
+    expect(stdout.trimEnd().split("\n").at(-1)!.trim()).toBe("By rule: no-blocking-sleep 2");
+  });
+
+  it("--format github prints workflow annotations with relative paths", () => {
+    const { stdout, code } = cli(["--format", "github"], project({ "src/app.py": SLEEPY }));
+    expect(code).toBe(1);
+    expect(stdout.trim()).toBe(
+      "::warning file=src/app.py,line=4,col=5,endLine=4,endColumn=18,title=async-pitfalls/no-blocking-sleep::'time.sleep()' blocks the event loop inside 'async def'; use 'await asyncio.sleep()'.",
+    );
+  });
+
+  it("lints many files across worker threads with the same results", () => {
+    const files = Object.fromEntries(Array.from({ length: 150 }, (_, index) => [`pkg/m${index}.py`, SLEEPY]));
+    const { stdout, code } = cli(["--format", "json"], project(files));
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as { warningCount: number }[];
+    expect(results).toHaveLength(150);
+    expect(results.every((result) => result.warningCount === 1)).toBe(true);
+  });
+});
