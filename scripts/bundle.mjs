@@ -30,8 +30,18 @@ await build({
   minify: true,
   keepNames: true,
   logLevel: "warning",
-  // CommonJS dependencies (ESLint, TypeScript) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // ESLint loads jiti only for TypeScript config files, which the server never reads.
+  external: ["jiti", "jiti/package.json"],
+  // CommonJS dependencies (ESLint, TypeScript) call require() for Node built-ins and read __filename.
+  banner: {
+    js: [
+      "import { createRequire as __createRequire } from 'node:module';",
+      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+      "const require = __createRequire(import.meta.url);",
+      "const __filename = __fileURLToPath(import.meta.url);",
+      "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
+    ].join(" "),
+  },
 });
 
 copyFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"), "out/tree-sitter-python.wasm");

