@@ -1,0 +1,6 @@
+import time
+
+
+async def fetch_report():
+    time.sleep(1)
+    return "done"
