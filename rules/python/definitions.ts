@@ -1,0 +1,219 @@
+/**
+ * What each name of a scope is bound to, with the binding sites: the `def`, the `class`, the import, or some
+ * other binding (assignment, parameter, `for`, `with … as`, …). Unlike `bindingsOf` in scope.ts, every binding
+ * is kept, so a caller can require "bound exactly once, by this `async def`" before it trusts a name.
+ */
+import type { PyNode } from "./parser.js";
+import { childByField, childrenByField } from "./scope.js";
+
+/** An import as written: `from ..core import y` is `{ level: 2, module: "core", name: "y" }`. */
+export interface ImportTarget {
+  /** Leading dots: 0 for an absolute import. */
+  readonly level: number;
+  /** The dotted module after the dots; "" for `from . import x`. */
+  readonly module: string;
+  /** For `from m import name`: the imported name. Absent for `import a.b` / `import a.b as x`. */
+  readonly name?: string;
+}
+
+export type Definition =
+  | { readonly kind: "function"; readonly node: PyNode }
+  | { readonly kind: "class"; readonly node: PyNode }
+  | { readonly kind: "import"; readonly target: ImportTarget }
+  /** `site`: the assignment, parameter, `with_item`, `for` … that binds `target` (the identifier). */
+  | { readonly kind: "other"; readonly site: PyNode; readonly target: PyNode };
+
+export interface ScopeDefinitions {
+  readonly names: ReadonlyMap<string, readonly Definition[]>;
+  /** `from m import *` in this scope: any name may come from there. */
+  readonly starImports: readonly ImportTarget[];
+}
+
+const cache = new WeakMap<PyNode, ScopeDefinitions>();
+const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
+
+function textOf(node: PyNode, source: string): string {
+  return source.slice(node.range[0], node.range[1]);
+}
+
+/** The parsed target of an import statement's module part (`..core` → level 2, module "core"). */
+export function importModuleOf(node: PyNode | undefined, source: string): { level: number; module: string } {
+  if (!node) return { level: 0, module: "" };
+  const text = textOf(node, source).replace(/\s+/gu, "");
+  const dots = /^\.*/u.exec(text)![0].length;
+  return { level: dots, module: text.slice(dots) };
+}
+
+/** The identifier a parameter node binds (`a`, `a: int`, `a=1`, `*args`, `**kw`), if any. */
+export function parameterName(parameter: PyNode): PyNode | undefined {
+  if (parameter.type === "identifier") return parameter;
+  const named = childByField(parameter, "name");
+  if (named?.type === "identifier") return named;
+  return parameter.children.find((child) => child.type === "identifier");
+}
+
+/** The statements (or expression) that make up a scope's body. */
+function bodyOf(scope: PyNode): PyNode[] {
+  if (scope.type === "module") return scope.children;
+  return scope.children.filter((child) => child.field === "body");
+}
+
+/** Every binding in `scope` itself (not in scopes nested inside it). Cached per scope node. */
+export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
+  const cached = cache.get(scope);
+  if (cached) return cached;
+  const names = new Map<string, Definition[]>();
+  const starImports: ImportTarget[] = [];
+  const add = (name: string, definition: Definition) => {
+    const list = names.get(name);
+    if (list) list.push(definition);
+    else names.set(name, [definition]);
+  };
+  const bindTargets = (target: PyNode, site: PyNode) => {
+    if (target.type === "identifier") add(textOf(target, source), { kind: "other", site, target });
+    else if (target.type === "attribute" || target.type === "subscript") return;
+    else for (const child of target.children) bindTargets(child, site);
+  };
+
+  const parameters = childByField(scope, "parameters");
+  if (parameters) {
+    for (const parameter of parameters.children) {
+      const name = parameterName(parameter);
+      if (name) add(textOf(name, source), { kind: "other", site: parameter, target: name });
+    }
+  }
+
+  // `[stack entry, inside a comprehension]`: in a comprehension only `:=` binds in this scope. Children are
+  // pushed in reverse so that bindings are recorded in source order.
+  const stack: [PyNode, boolean][] = bodyOf(scope).map((node): [PyNode, boolean] => [node, false]).reverse();
+  const pushChildren = (node: PyNode, inComprehension: boolean) => {
+    for (let index = node.children.length - 1; index >= 0; index--) stack.push([node.children[index]!, inComprehension]);
+  };
+  while (stack.length > 0) {
+    const [node, inComprehension] = stack.pop()!;
+    if (inComprehension) {
+      if (node.type === "named_expression") bindTargets(childByField(node, "name") ?? node, node);
+      if (node.type !== "lambda") pushChildren(node, true);
+      continue;
+    }
+    switch (node.type) {
+      case "import_statement":
+        for (const item of childrenByField(node, "name")) {
+          if (item.type === "aliased_import") {
+            const module = textOf(childByField(item, "name")!, source).replace(/\s+/gu, "");
+            add(textOf(childByField(item, "alias")!, source), { kind: "import", target: { level: 0, module } });
+          } else {
+            // `import a.b.c` binds `a`; the rest is spelled out by attribute access.
+            const first = textOf(item, source).split(".")[0]!.trim();
+            add(first, { kind: "import", target: { level: 0, module: first } });
+          }
+        }
+        continue;
+      case "import_from_statement": {
+        const { level, module } = importModuleOf(childByField(node, "module_name"), source);
+        if (node.children.some((child) => child.type === "wildcard_import")) {
+          starImports.push({ level, module });
+          continue;
+        }
+        for (const item of childrenByField(node, "name")) {
+          const imported = item.type === "aliased_import" ? childByField(item, "name")! : item;
+          const local = item.type === "aliased_import" ? childByField(item, "alias")! : item;
+          add(textOf(local, source), { kind: "import", target: { level, module, name: textOf(imported, source) } });
+        }
+        continue;
+      }
+      case "future_import_statement":
+        continue;
+      case "function_definition":
+        add(textOf(childByField(node, "name")!, source), { kind: "function", node });
+        continue; // decorators live in the enclosing decorated_definition; defaults/annotations: rare, ignored
+      case "class_definition":
+        add(textOf(childByField(node, "name")!, source), { kind: "class", node });
+        continue;
+      case "lambda":
+        continue;
+      case "assignment":
+      case "augmented_assignment":
+      case "for_statement":
+        bindTargets(childByField(node, "left") ?? node, node);
+        break;
+      case "named_expression":
+        bindTargets(childByField(node, "name") ?? node, node);
+        break;
+      case "as_pattern_target":
+        bindTargets(node, node.parent?.parent ?? node);
+        continue;
+      case "global_statement":
+      case "nonlocal_statement":
+      case "delete_statement":
+      case "type_alias_statement":
+      case "case_pattern":
+        // Bound elsewhere, unbound, or bound by a pattern: never trust such a name.
+        for (const identifier of identifiersIn(node)) add(textOf(identifier, source), { kind: "other", site: node, target: identifier });
+        continue;
+      default:
+        if (COMPREHENSIONS.has(node.type)) {
+          pushChildren(node, true);
+          continue;
+        }
+    }
+    pushChildren(node, false);
+  }
+
+  if (scope.type === "module" && /\bglobal\b/u.test(source)) {
+    // `global name` in any function rebinds the module's `name` at run time.
+    for (const statement of descendantsOfType(scope, "global_statement")) {
+      for (const identifier of statement.children) add(textOf(identifier, source), { kind: "other", site: statement, target: identifier });
+    }
+  }
+
+  const result: ScopeDefinitions = { names, starImports };
+  cache.set(scope, result);
+  return result;
+}
+
+function identifiersIn(node: PyNode): PyNode[] {
+  return node.type === "identifier" ? [node] : node.children.flatMap(identifiersIn);
+}
+
+function descendantsOfType(root: PyNode, type: string): PyNode[] {
+  const found: PyNode[] = [];
+  const stack = [...root.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === type) found.push(node);
+    else stack.push(...node.children);
+  }
+  return found;
+}
+
+const SCOPES = new Set(["function_definition", "lambda", "class_definition", "module"]);
+
+/**
+ * The scope in which `name`, used at `node`, is bound — following Python's rules: enclosing functions, then the
+ * module; a class body is seen only by code directly in it; comprehension variables shadow. Returns null for a
+ * name bound nowhere (a builtin, or undefined), and `{ scope: null }` when a comprehension variable binds it.
+ */
+export function definitionScopeOf(node: PyNode, name: string, source: string): { scope: PyNode | null; definitions: readonly Definition[] } | null {
+  let child = node;
+  let innermost = true;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (COMPREHENSIONS.has(current.type)) {
+      const clauses = current.children.filter((c) => c.type === "for_in_clause");
+      for (const clause of clauses) {
+        const left = childByField(clause, "left");
+        if (left && identifiersIn(left).some((identifier) => textOf(identifier, source) === name)) return { scope: null, definitions: [] };
+      }
+      continue;
+    }
+    if (!SCOPES.has(current.type)) continue;
+    // Decorators, defaults, annotations and base classes are evaluated in the enclosing scope.
+    const inBody = current.type === "module" || child.field === "body";
+    if (!inBody) continue;
+    if (current.type === "class_definition" && !innermost) continue;
+    innermost = false;
+    const definitions = definitionsIn(current, source).names.get(name);
+    if (definitions) return { scope: current, definitions };
+  }
+  return null;
+}

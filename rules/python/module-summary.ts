@@ -1,0 +1,297 @@
+/**
+ * A module's top level as data, free of syntax nodes so it can be cached across lints: which names are functions
+ * (async or not, generator or not, how decorated), classes (members, bases, attributes set on instances) or
+ * imports. Resolving what a decorator or base class *is* happens later, in project-index.ts.
+ */
+import { definitionScopeOf, definitionsIn, parameterName, type Definition, type ImportTarget } from "./definitions.js";
+import { coroutinePreservingDecorators, overloadDecorators } from "./knowledge.js";
+import type { PyNode } from "./parser.js";
+import { childByField, qualifiedNameOf } from "./scope.js";
+import { descendants } from "./walk.js";
+
+/** A dotted name as written, e.g. a decorator `functools.wraps` or a base class `models.Base`. */
+export interface NameRef {
+  /** `["functools", "wraps"]`; empty when the expression is not a plain dotted name. */
+  readonly parts: readonly string[];
+  /** Where the first part is bound, seen from where the expression is written. */
+  readonly binding: "module" | "builtin" | "local";
+  /** The import-resolved name (`wraps` → `functools.wraps`) when the first part is an import. */
+  readonly qualified?: string;
+}
+
+export interface DecoratorRef extends NameRef {
+  /** `@retry(3)` rather than `@retry`. */
+  readonly called: boolean;
+}
+
+export interface FunctionSummary {
+  readonly name: string;
+  readonly isAsync: boolean;
+  /** An `async def` containing `yield` is an async generator function, not a coroutine function. */
+  readonly hasYield: boolean;
+  readonly decorators: readonly DecoratorRef[];
+  /**
+   * Used as a decorator: "preserves" — returns its argument, or a wrapper that is an `async def` (or a sync def
+   * returning the wrapped call); "factory" — returns such a decorator (`@retry(3)`); "unknown" otherwise.
+   */
+  readonly asDecorator: "preserves" | "factory" | "unknown";
+}
+
+export type MemberSummary = { readonly kind: "function"; readonly fn: FunctionSummary } | { readonly kind: "other" };
+
+export interface ClassSummary {
+  readonly name: string;
+  /** In order; a base that is not a dotted name (a call, say) has empty `parts`. */
+  readonly bases: readonly NameRef[];
+  /** Names bound in the class body; "other" when bound by anything but exactly one `def`. */
+  readonly members: ReadonlyMap<string, MemberSummary>;
+  /** Attributes assigned through a method's first parameter (`self.x = …`): they shadow methods. */
+  readonly instanceAttributes: ReadonlySet<string>;
+}
+
+export type SymbolSummary =
+  | { readonly kind: "function"; readonly fn: FunctionSummary }
+  | { readonly kind: "class"; readonly cls: ClassSummary }
+  | { readonly kind: "import"; readonly target: ImportTarget }
+  | { readonly kind: "other" };
+
+export interface ModuleSummary {
+  readonly symbols: ReadonlyMap<string, SymbolSummary>;
+  readonly starImports: readonly ImportTarget[];
+}
+
+const PATTERN_TYPES = new Set(["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "parenthesized_expression", "list_splat_pattern"]);
+
+function textOf(node: PyNode, source: string): string {
+  return source.slice(node.range[0], node.range[1]);
+}
+
+/** A dotted-name expression as a `NameRef`. */
+export function nameRefOf(expression: PyNode, source: string): NameRef {
+  const parts: string[] = [];
+  let current = expression;
+  while (current.type === "attribute") {
+    const attribute = childByField(current, "attribute");
+    const object = childByField(current, "object");
+    if (!attribute || !object) return { parts: [], binding: "local" };
+    parts.unshift(textOf(attribute, source));
+    current = object;
+  }
+  if (current.type !== "identifier") return { parts: [], binding: "local" };
+  const base = textOf(current, source);
+  parts.unshift(base);
+  const found = definitionScopeOf(current, base, source);
+  const binding = found === null ? "builtin" : found.scope?.type === "module" ? "module" : "local";
+  const qualified = qualifiedNameOf(expression, source);
+  return qualified === undefined ? { parts, binding } : { parts, binding, qualified };
+}
+
+function decoratorsOf(definition: PyNode, source: string): DecoratorRef[] {
+  const wrapper = definition.parent?.type === "decorated_definition" ? definition.parent : undefined;
+  if (!wrapper) return [];
+  return wrapper.children
+    .filter((child) => child.type === "decorator")
+    .map((decorator) => {
+      const expression = decorator.children[0];
+      if (!expression) return { parts: [], binding: "local", called: false };
+      const called = expression.type === "call";
+      const callee = called ? childByField(expression, "function") : expression;
+      return { ...(callee ? nameRefOf(callee, source) : { parts: [], binding: "local" as const }), called };
+    });
+}
+
+/** Whether a decorator is known, from the library table alone, to keep a coroutine function one. */
+export function isLibraryPreservingDecorator(decorator: NameRef): boolean {
+  if (decorator.qualified !== undefined) return coroutinePreservingDecorators.has(decorator.qualified);
+  return decorator.binding === "builtin" && coroutinePreservingDecorators.has(decorator.parts.join("."));
+}
+
+function isOverload(definition: PyNode, source: string): boolean {
+  return decoratorsOf(definition, source).some((decorator) => decorator.qualified !== undefined && overloadDecorators.has(decorator.qualified));
+}
+
+function hasOwnYield(definition: PyNode): boolean {
+  const body = childByField(definition, "body");
+  if (!body) return false;
+  for (const node of descendants(body, { sameScope: true })) if (node.type === "yield") return true;
+  return false;
+}
+
+function ownReturns(definition: PyNode): PyNode[] {
+  const body = childByField(definition, "body");
+  return body ? [...descendants(body, { sameScope: true })].filter((node) => node.type === "return_statement") : [];
+}
+
+function returnedExpression(statement: PyNode): PyNode | undefined {
+  let value = statement.children[0];
+  while (value?.type === "parenthesized_expression" && value.children.length === 1) value = value.children[0];
+  return value;
+}
+
+/** The one `def` bound to `name` in `scope`, if it is bound exactly once and by a `def`. */
+function onlyFunction(definitions: readonly Definition[] | undefined): PyNode | undefined {
+  if (definitions?.length !== 1) return undefined;
+  const [definition] = definitions;
+  return definition?.kind === "function" ? definition.node : undefined;
+}
+
+function firstParameter(definition: PyNode, source: string): string | undefined {
+  const parameter = childByField(definition, "parameters")?.children[0];
+  if (!parameter || parameter.type === "list_splat_pattern" || parameter.type === "dictionary_splat_pattern") return undefined;
+  const name = parameterName(parameter);
+  return name ? textOf(name, source) : undefined;
+}
+
+/** What `definition` does to the function it decorates (see `FunctionSummary.asDecorator`). */
+function decoratorBehaviour(definition: PyNode, source: string): FunctionSummary["asDecorator"] {
+  if (definition.isAsync || hasOwnYield(definition)) return "unknown";
+  const returns = ownReturns(definition);
+  const parameter = firstParameter(definition, source);
+  if (returns.length === 0) return "unknown";
+  const scope = definitionsIn(definition, source);
+  let verdict: FunctionSummary["asDecorator"] | undefined;
+  for (const statement of returns) {
+    const value = returnedExpression(statement);
+    if (value?.type !== "identifier") return "unknown";
+    const name = textOf(value, source);
+    let category: FunctionSummary["asDecorator"];
+    if (name === parameter && scope.names.get(name)?.length === 1) category = "preserves";
+    else {
+      const wrapper = onlyFunction(scope.names.get(name));
+      if (!wrapper) return "unknown";
+      if (parameter !== undefined && isWrapperOf(wrapper, definition, parameter, source)) category = "preserves";
+      else if (decoratorBehaviour(wrapper, source) === "preserves" && decoratorsOf(wrapper, source).length === 0) category = "factory";
+      else return "unknown";
+    }
+    if (verdict !== undefined && verdict !== category) return "unknown";
+    verdict = category;
+  }
+  return verdict ?? "unknown";
+}
+
+/**
+ * Whether `wrapper` (a def nested in the decorator `outer`) returns a coroutine whenever the decorated function
+ * does: an `async def` with no `yield`, or a sync def whose every `return` is a call of `outer`'s parameter.
+ * Its own decorators must be library-preserving (`@functools.wraps(func)`).
+ */
+function isWrapperOf(wrapper: PyNode, outer: PyNode, parameter: string, source: string): boolean {
+  if (!decoratorsOf(wrapper, source).every(isLibraryPreservingDecorator)) return false;
+  if (hasOwnYield(wrapper)) return false;
+  if (wrapper.isAsync) return true;
+  const returns = ownReturns(wrapper);
+  return (
+    returns.length > 0 &&
+    returns.every((statement) => {
+      const value = returnedExpression(statement);
+      const callee = value?.type === "call" ? childByField(value, "function") : undefined;
+      if (callee?.type !== "identifier" || textOf(callee, source) !== parameter) return false;
+      return definitionScopeOf(callee, parameter, source)?.scope === outer;
+    })
+  );
+}
+
+const functionCache = new WeakMap<PyNode, FunctionSummary>();
+
+export function summarizeFunction(definition: PyNode, source: string): FunctionSummary {
+  let summary = functionCache.get(definition);
+  if (!summary) {
+    summary = {
+      name: textOf(childByField(definition, "name")!, source),
+      isAsync: definition.isAsync === true,
+      hasYield: hasOwnYield(definition),
+      decorators: decoratorsOf(definition, source),
+      asDecorator: decoratorBehaviour(definition, source),
+    };
+    functionCache.set(definition, summary);
+  }
+  return summary;
+}
+
+/** The single meaningful definition among a name's bindings: `@overload` signatures give way to the implementation. */
+export function effectiveDefinition(definitions: readonly Definition[], source: string): Definition | undefined {
+  const real = definitions.filter((definition) => !(definition.kind === "function" && isOverload(definition.node, source)));
+  return real.length === 1 ? real[0] : undefined;
+}
+
+function isStoreTarget(node: PyNode): boolean {
+  let current = node;
+  while (current.parent && PATTERN_TYPES.has(current.parent.type)) current = current.parent;
+  const owner = current.parent;
+  if (!owner) return false;
+  if ((owner.type === "assignment" || owner.type === "augmented_assignment" || owner.type === "for_statement") && current.field === "left") return true;
+  return owner.type === "as_pattern_target";
+}
+
+function instanceAttributesOf(members: ReadonlyMap<string, readonly Definition[]>, source: string): Set<string> {
+  const attributes = new Set<string>();
+  for (const definitions of members.values()) {
+    for (const definition of definitions) {
+      if (definition.kind !== "function") continue;
+      const self = firstParameter(definition.node, source);
+      if (self === undefined) continue;
+      for (const node of descendants(definition.node)) {
+        if (node.type !== "attribute" || !isStoreTarget(node)) continue;
+        const object = childByField(node, "object");
+        const attribute = childByField(node, "attribute");
+        if (object?.type === "identifier" && attribute && textOf(object, source) === self) attributes.add(textOf(attribute, source));
+      }
+    }
+  }
+  return attributes;
+}
+
+const classCache = new WeakMap<PyNode, ClassSummary>();
+
+export function summarizeClass(classNode: PyNode, source: string): ClassSummary {
+  const cached = classCache.get(classNode);
+  if (cached) return cached;
+  const superclasses = childByField(classNode, "superclasses");
+  const bases = (superclasses?.children ?? [])
+    .filter((child) => child.type !== "keyword_argument" && child.type !== "comment")
+    .map((base) => {
+      const expression = base.type === "subscript" ? childByField(base, "value") : base;
+      if (!expression || base.type === "list_splat" || base.type === "dictionary_splat") return { parts: [], binding: "local" as const };
+      return nameRefOf(expression, source);
+    });
+  const { names } = definitionsIn(classNode, source);
+  const members = new Map<string, MemberSummary>();
+  for (const [name, definitions] of names) {
+    const definition = effectiveDefinition(definitions, source);
+    members.set(name, definition?.kind === "function" ? { kind: "function", fn: summarizeFunction(definition.node, source) } : { kind: "other" });
+  }
+  const summary: ClassSummary = {
+    name: textOf(childByField(classNode, "name")!, source),
+    bases,
+    members,
+    instanceAttributes: instanceAttributesOf(names, source),
+  };
+  classCache.set(classNode, summary);
+  return summary;
+}
+
+export function symbolOf(definitions: readonly Definition[], source: string): SymbolSummary {
+  const definition = effectiveDefinition(definitions, source);
+  switch (definition?.kind) {
+    case "function":
+      return { kind: "function", fn: summarizeFunction(definition.node, source) };
+    case "class":
+      return { kind: "class", cls: summarizeClass(definition.node, source) };
+    case "import":
+      return { kind: "import", target: definition.target };
+    default:
+      return { kind: "other" };
+  }
+}
+
+const moduleCache = new WeakMap<PyNode, ModuleSummary>();
+
+export function summarizeModule(root: PyNode, source: string): ModuleSummary {
+  const cached = moduleCache.get(root);
+  if (cached) return cached;
+  const { names, starImports } = definitionsIn(root, source);
+  const symbols = new Map<string, SymbolSummary>();
+  for (const [name, definitions] of names) symbols.set(name, symbolOf(definitions, source));
+  const summary: ModuleSummary = { symbols, starImports };
+  moduleCache.set(root, summary);
+  return summary;
+}

@@ -1,0 +1,129 @@
+/**
+ * How identifiers use their names (read, bound, parameter…), where a name occurs, and whether a value bound to a
+ * local name is ever looked at again. Which bindings a scope has is definitions.ts's job.
+ */
+import type { PyNode } from "./parser.js";
+
+/** How an identifier occurrence uses its name. */
+export type IdentifierRole =
+  /** Its value is looked at (also `del x`, `x += 1`: they touch the binding). */
+  | "read"
+  /** It is (re)bound: assignment/`for`/`with … as`/`except … as`/walrus target, `def`/`class` name, import. */
+  | "store"
+  /** A parameter of a `def`/`lambda`. */
+  | "parameter"
+  /** `global x` / `nonlocal x`. */
+  | "declaration"
+  /** Not a variable at all: an attribute name (`o.x`) or a keyword argument name (`f(x=1)`). */
+  | "none";
+
+const PATTERN_TYPES = new Set([
+  "pattern_list", "tuple_pattern", "list_pattern", "list_splat_pattern", "tuple", "list", "parenthesized_expression",
+  "expression_list",
+]);
+const PARAMETER_TYPES = new Set([
+  "parameters", "lambda_parameters", "default_parameter", "typed_parameter", "typed_default_parameter",
+  "list_splat_pattern", "dictionary_splat_pattern",
+]);
+const TARGET_OWNERS = new Set(["assignment", "for_statement", "for_in_clause"]);
+const SCOPE_TYPES = new Set(["function_definition", "lambda", "class_definition"]);
+
+export function identifierRole(identifier: PyNode): IdentifierRole {
+  const parent = identifier.parent;
+  if (!parent) return "read";
+  if (parent.type === "attribute" && identifier.field === "attribute") return "none";
+  if (parent.type === "keyword_argument" && identifier.field === "name") return "none";
+  if ((parent.type === "function_definition" || parent.type === "class_definition") && identifier.field === "name") return "store";
+  if (parent.type === "global_statement" || parent.type === "nonlocal_statement") return "declaration";
+  if (parent.type === "named_expression" && identifier.field === "name") return "store";
+  if (parent.type === "augmented_assignment" && identifier.field === "left") return "read";
+  // Parameters: `def f(a, b=1, *c, d: int, **e)`; a default value or annotation is an ordinary expression.
+  if (PARAMETER_TYPES.has(parent.type) && identifier.field !== "value" && identifier.field !== "type") {
+    for (let current: PyNode | null = parent; current; current = current.parent) {
+      if (current.type === "parameters" || current.type === "lambda_parameters") return "parameter";
+      if (!PARAMETER_TYPES.has(current.type)) break;
+    }
+  }
+  for (let current: PyNode | null = parent; current; current = current.parent) {
+    if (current.type === "import_statement" || current.type === "import_from_statement") return "store";
+    if (current.type === "dotted_name" || current.type === "aliased_import") continue;
+    break;
+  }
+  // Binding targets, possibly nested in tuple/list patterns.
+  let node: PyNode = identifier;
+  let container: PyNode | null = parent;
+  while (container && PATTERN_TYPES.has(container.type)) {
+    node = container;
+    container = container.parent;
+  }
+  if (container) {
+    if (TARGET_OWNERS.has(container.type) && node.field === "left") return "store";
+    if (container.type === "as_pattern_target") return "store";
+    if (container.type === "as_pattern" && node.field === "alias") return "store";
+  }
+  return "read";
+}
+
+function isIdentifierNamed(node: PyNode, name: string, source: string): boolean {
+  return node.type === "identifier" && node.range[1] - node.range[0] === name.length && source.startsWith(name, node.range[0]);
+}
+
+/** Every identifier spelled `name` inside `root` (nested functions and comprehensions included). */
+export function occurrencesOf(root: PyNode, name: string, source: string): PyNode[] {
+  const found: PyNode[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isIdentifierNamed(node, name, source)) found.push(node);
+    for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+  }
+  return found.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** Whether `name` is spelled anywhere inside `root` as an identifier (any role): a fresh name must not be. */
+export function nameOccursIn(root: PyNode, name: string, source: string): boolean {
+  return occurrencesOf(root, name, source).length > 0;
+}
+
+/** The nearest `def`/`lambda`/`class` that `node` is inside, or the module. */
+function scopeOf(node: PyNode): PyNode {
+  let current = node.parent;
+  while (current && !SCOPE_TYPES.has(current.type) && current.parent) current = current.parent;
+  return current ?? node;
+}
+
+/**
+ * The value a binding site (a `Definition` site from definitions.ts) gives `target`: `target = value`,
+ * `target: T = value`, `with value as target`. Undefined for other sites (parameters, `for`, tuple targets…).
+ */
+export function boundValueOf(site: PyNode, target: PyNode): PyNode | undefined {
+  if (site.type === "assignment" && target.parent === site && target.field === "left") return site.children.find((child) => child.field === "right");
+  if (site.type === "with_item") {
+    const pattern = site.children[0];
+    const alias = pattern?.type === "as_pattern" ? pattern.children.find((child) => child.field === "alias") : undefined;
+    if (alias?.children.length === 1 && alias.children[0] === target) return pattern!.children[0];
+  }
+  return undefined;
+}
+
+const LOOP_TYPES = new Set(["for_statement", "while_statement"]);
+
+/**
+ * Whether the value that `statement` binds to `name` can be read again within `fn` (a function or the module):
+ * a read after the statement, a read anywhere in a loop (inside `fn`) that contains the statement (the next
+ * iteration sees it), or a read in a nested function or lambda (a closure may run at any time).
+ */
+export function isReadAfter(fn: PyNode, statement: PyNode, name: string, source: string): boolean {
+  let outermostLoop: PyNode | undefined;
+  for (let current = statement.parent; current && current !== fn; current = current.parent) {
+    if (LOOP_TYPES.has(current.type)) outermostLoop = current;
+  }
+  for (const identifier of occurrencesOf(fn, name, source)) {
+    const role = identifierRole(identifier);
+    if (role !== "read") continue;
+    if (identifier.range[0] >= statement.range[1]) return true;
+    if (outermostLoop && identifier.range[0] >= outermostLoop.range[0] && identifier.range[1] <= outermostLoop.range[1]) return true;
+    if (scopeOf(identifier) !== fn) return true;
+  }
+  return false;
+}
