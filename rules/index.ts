@@ -1,6 +1,7 @@
 /**
  * The ESLint plugin: `import asyncPitfalls from "async-pitfalls"`, then spread
  * `asyncPitfalls.configs.recommended` into `eslint.config.js`. Covers Python and TypeScript/JavaScript.
+ * `configs.recommendedTypeChecked` adds type information for TypeScript files (`parserOptions.projectService`).
  */
 import type { ESLint, Linter } from "eslint";
 import { PLUGIN_NAME } from "./catalog.js";
@@ -9,7 +10,7 @@ import { noqaProcessor } from "./python/noqa-processor.js";
 import { pythonConfig } from "./python/plugin.js";
 import { pythonRules } from "./python/rules.js";
 import { PythonSourceCode } from "./python/source-code.js";
-import { typescriptConfig } from "./typescript/plugin.js";
+import { typescriptConfig, typescriptTypeCheckedConfig } from "./typescript/plugin.js";
 import { typescriptRules } from "./typescript/rules.js";
 
 /**
@@ -20,7 +21,7 @@ function mergeRules(): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...typescriptRules };
   for (const [id, pythonRule] of Object.entries(pythonRules)) {
     const tsRule = (typescriptRules as Record<string, unknown>)[id];
-    merged[id] = tsRule ? dispatchByLanguage(pythonRule as never, tsRule as never) : pythonRule;
+    merged[id] = tsRule ? dispatchByLanguage(id, pythonRule as never, tsRule as never) : pythonRule;
   }
   return merged;
 }
@@ -30,22 +31,64 @@ interface AnyRule {
   create(context: { languageOptions: unknown; sourceCode: unknown; physicalFilename: string }): unknown;
 }
 
-function hasOptions(rule: AnyRule): boolean {
+type JsonSchema = Record<string, unknown>;
+
+function objectSchemaOf(rule: AnyRule): JsonSchema | undefined {
   const schema = rule.meta?.["schema"];
-  return Array.isArray(schema) ? schema.length > 0 : schema !== undefined && schema !== false;
+  if (!Array.isArray(schema) || schema.length === 0) return undefined;
+  if (schema.length > 1 || (schema[0] as JsonSchema)["type"] !== "object") {
+    throw new Error("A rule shared by both languages must take at most one options object");
+  }
+  return schema[0] as JsonSchema;
 }
 
-function dispatchByLanguage(pythonRule: AnyRule, tsRule: AnyRule): AnyRule {
+/** A property schema without its prose, for comparing what two schemas accept. */
+function shapeOf(property: unknown): string {
+  return JSON.stringify(property, (key, value: unknown) => (key === "description" ? undefined : value));
+}
+
+/**
+ * One id, one options object: the union of both implementations' option properties (each reads its own).
+ * A property both define must mean the same thing, so both must describe it identically.
+ */
+function mergeSchemas(id: string, pythonRule: AnyRule, tsRule: AnyRule): JsonSchema[] {
+  const schemas = [objectSchemaOf(pythonRule), objectSchemaOf(tsRule)].filter((schema): schema is JsonSchema => schema !== undefined);
+  if (schemas.length <= 1) return schemas;
+  const properties: Record<string, unknown> = {};
+  for (const schema of schemas) {
+    for (const [name, property] of Object.entries((schema["properties"] as Record<string, unknown>) ?? {})) {
+      if (name in properties && shapeOf(properties[name]) !== shapeOf(property)) {
+        throw new Error(`Rule ${id}: option "${name}" is defined differently for Python and TypeScript`);
+      }
+      properties[name] = property;
+    }
+  }
+  return [{ type: "object", properties, additionalProperties: false }];
+}
+
+/** Both implementations' messages; a message id both use must have the same text, or reports would lie. */
+function mergeMessages(id: string, pythonRule: AnyRule, tsRule: AnyRule): Record<string, string> {
+  const python = (pythonRule.meta?.["messages"] ?? {}) as Record<string, string>;
+  const ts = (tsRule.meta?.["messages"] ?? {}) as Record<string, string>;
+  for (const [messageId, text] of Object.entries(python)) {
+    if (messageId in ts && ts[messageId] !== text) {
+      throw new Error(`Rule ${id}: message id "${messageId}" has different texts for Python and TypeScript`);
+    }
+  }
+  return { ...ts, ...python };
+}
+
+function dispatchByLanguage(id: string, pythonRule: AnyRule, tsRule: AnyRule): AnyRule {
   return {
     meta: {
       ...tsRule.meta,
       ...pythonRule.meta,
       // Both rules' messages and capabilities, so RuleTester and the fixer accept either's reports.
-      messages: { ...(tsRule.meta?.["messages"] as object), ...(pythonRule.meta?.["messages"] as object) },
+      messages: mergeMessages(id, pythonRule, tsRule),
       fixable: pythonRule.meta?.["fixable"] ?? tsRule.meta?.["fixable"],
       hasSuggestions: Boolean(pythonRule.meta?.["hasSuggestions"] || tsRule.meta?.["hasSuggestions"]),
-      // One id, one options schema: the language whose rule takes options defines it.
-      schema: hasOptions(pythonRule) ? pythonRule.meta?.["schema"] : tsRule.meta?.["schema"],
+      schema: mergeSchemas(id, pythonRule, tsRule),
+      defaultOptions: undefined,
       languages: undefined,
     },
     create(context) {
@@ -63,5 +106,6 @@ const plugin = {
 } as unknown as ESLint.Plugin & { configs: Record<string, Linter.Config[]> };
 
 plugin.configs["recommended"] = [pythonConfig(plugin), typescriptConfig(plugin)];
+plugin.configs["recommendedTypeChecked"] = [pythonConfig(plugin), typescriptConfig(plugin), typescriptTypeCheckedConfig()];
 
 export default plugin;

@@ -63,3 +63,12 @@ export function forEachChild(node: TSESTree.Node, callback: (child: TSESTree.Nod
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string" && "range" in value;
 }
+
+/**
+ * Whether an `await` written at `node` would be valid and belong to an async function: `node` is in the body of the
+ * nearest enclosing function, which is `async` (not in its parameter list, where `await` is a syntax error).
+ */
+export function canAwaitAt(node: TSESTree.Node): boolean {
+  const fn = enclosingFunction(node);
+  return fn?.async === true && node.range[0] >= fn.body.range[0] && node.range[1] <= fn.body.range[1];
+}

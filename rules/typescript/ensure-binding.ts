@@ -25,6 +25,11 @@ export interface ModuleExport {
   readonly exportName: string;
   /** Candidate local names for a new binding, in order of preference. */
   readonly localNames: readonly string[];
+  /**
+   * Other module objects that hold the same exports, e.g. `fs` → `promises` for `fs/promises`: a binding of `fs`
+   * reaches `readFile` as `fs.promises.readFile`, one of `import { promises as fsp }` as `fsp.readFile`.
+   */
+  readonly aliases?: readonly { readonly module: string; readonly path: readonly string[] }[];
 }
 
 export interface BindingPlan {
@@ -82,9 +87,14 @@ function existingBinding(node: Node, target: ModuleExport, sourceCode: SourceCod
     for (const variable of scope.variables) {
       if (!isUsableAt(variable, node, sourceCode)) continue;
       const value = resolveVariable(variable, sourceCode);
-      if (!value || value.module !== target.moduleKey) continue;
-      if (value.path.length === 1 && value.path[0] === target.exportName) return variable.name;
-      if (value.path.length === 0) return `${variable.name}.${target.exportName}`;
+      if (!value) continue;
+      const homes = [{ module: target.moduleKey, path: [] as readonly string[] }, ...(target.aliases ?? [])];
+      for (const home of homes) {
+        const full = [...home.path, target.exportName];
+        if (value.module !== home.module || value.path.length > full.length) continue;
+        if (!value.path.every((segment, index) => segment === full[index])) continue;
+        return [variable.name, ...full.slice(value.path.length)].join(".");
+      }
     }
   }
   return undefined;

@@ -163,7 +163,7 @@ export function resolveModuleValue(expression: Node, sourceCode: SourceCode, dep
 }
 
 /** Whether anything but its declaration writes the variable (`let x = …; x = other`). */
-function isReassigned(variable: Variable): boolean {
+export function isReassigned(variable: Variable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
 }
 
@@ -206,7 +206,7 @@ function resolveImportBinding(
  * The property path from a declarator's pattern down to one bound name: `{ a: { b: x } }` binds `x` to `init.a.b`.
  * `[]` when the pattern is the name itself; `undefined` through arrays, rest elements and computed keys.
  */
-function destructuringPath(name: TSESTree.Identifier, pattern: TSESTree.Node): string[] | undefined {
+export function destructuringPath(name: TSESTree.Identifier, pattern: TSESTree.Node): string[] | undefined {
   const path: string[] = [];
   let current: TSESTree.Node = name;
   while (current !== pattern) {

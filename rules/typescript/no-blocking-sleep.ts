@@ -234,7 +234,7 @@ function timeoutText(call: TSESTree.CallExpression, wait: BlockingGlobalWait, so
 // ---------------------------------------------------------------------------------------------------------------
 // child_process sleeps
 
-interface SleepCommand {
+export interface SleepCommand {
   /** The delay, when the operand is a literal duration. */
   readonly milliseconds: number | undefined;
 }
@@ -270,7 +270,7 @@ function shellSleep(command: { text: string; complete: boolean }): SleepCommand 
   return { milliseconds: parseSleepOperand(operand) };
 }
 
-function sleepCommand(call: TSESTree.CallExpression, form: CommandForm): SleepCommand | undefined {
+export function sleepCommand(call: TSESTree.CallExpression, form: CommandForm): SleepCommand | undefined {
   const [first, second] = call.arguments;
   if (!first || first.type === "SpreadElement") return undefined;
   if (form === "shell-command") {

@@ -1,0 +1,679 @@
+/**
+ * Promise questions answered without type information, from names and declarations only (untyped mode: the editor
+ * on a file outside any tsconfig, a quick pre-commit run). Only evidence counts; anything unknown is not a promise.
+ *
+ * An expression is a promise when it is:
+ * - a call of a function known to return one: an `async` function or arrow (not an async generator), or one declared
+ *   to return `Promise<…>` — a same-file declaration, a `const` bound to a function expression, a parameter or
+ *   variable whose type annotation is such a function type, an IIFE; a method of the same class (`this.save()`,
+ *   `super.save()`, `Repo.load()` for statics, `new Repo().save()` and `const repo = new Repo()` for same-file
+ *   classes), a method of a `const` object literal; a function imported by relative path from another project module
+ *   (see `module-summary.ts`), through `import`, `import * as`, `require` and destructuring;
+ * - a known promise API (tables in `knowledge.ts`): `fetch`, `Promise.resolve/…`, `fs.promises.*`, `node:fs/promises`,
+ *   `timers/promises`, `promisify(fn)(…)`, body readers of a `Response` obtained by `await fetch(…)`, `new Promise(…)`,
+ *   `import("…")`;
+ * - `.then/.catch/.finally` on a promise;
+ * - a variable initialised with a promise (never reassigned) or annotated `Promise<…>`, an `as Promise<…>` assertion;
+ * - either branch of `a ? b : c` or `a || b`, the last expression of `a, b`.
+ */
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import path from "node:path";
+import {
+  destructuringPath,
+  findVariableByName,
+  isGlobalReference,
+  isReassigned,
+  referenceOf,
+  requiredModule,
+  resolveModuleValue,
+  skipTransparentWrappers,
+  staticMemberName,
+  staticString,
+} from "./imports.js";
+import {
+  promiseChainMethods,
+  promiseConstructors,
+  promiseReturningExports,
+  promiseReturningGlobals,
+  promisifiers,
+  responseBodyReaders,
+  responseProducers,
+} from "./knowledge.js";
+import { isRelativeSpecifier } from "./module-resolution.js";
+import { importedFacts, type ExportFacts } from "./module-summary.js";
+import { functionReturnsPromise, isPromiseFunctionType, isPromiseType, type AnnotationOptions } from "./promise-annotations.js";
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+type FunctionLike =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.TSDeclareFunction
+  | TSESTree.TSEmptyBodyFunctionExpression;
+
+const MAX_DEPTH = 12;
+
+export interface UntypedPromiseOptions {
+  /** Whether `PromiseLike<…>` annotations count (the `checkThenables` option). */
+  readonly thenables: boolean;
+  /** Type names whose promises are safe to float (`allowForKnownSafePromises`, by name). */
+  readonly safeTypeNames?: ReadonlySet<string>;
+}
+
+/** A value reached through a relative import or `require`: the module, and the export path inside it. */
+interface ProjectReference {
+  readonly specifier: string;
+  readonly path: readonly string[];
+  /** An ESM namespace object (`import * as ns`): not callable itself. */
+  readonly namespace: boolean;
+}
+
+export class UntypedPromises {
+  private readonly annotations: AnnotationOptions;
+  private readonly promiseMemo = new Map<Node, boolean>();
+  private readonly functionMemo = new Map<Node, boolean>();
+  private readonly inProgress = new Set<Node>();
+  /** Answers about other modules' exports, by specifier and export name: resolution touches the disk. */
+  private readonly projectMemo = new Map<string, boolean>();
+  private readonly file: string;
+
+  constructor(
+    private readonly sourceCode: SourceCode,
+    filename: string,
+    cwd: string,
+    private readonly options: UntypedPromiseOptions,
+  ) {
+    this.file = path.resolve(cwd, filename);
+    this.annotations = {
+      thenables: options.thenables,
+      safeTypeNames: options.safeTypeNames,
+      isGlobalType: (name, at) => {
+        const variable = findVariableByName(at, name, sourceCode);
+        return !variable || (variable.scope.type === "global" && variable.defs.length === 0);
+      },
+    };
+  }
+
+  /** Whether evaluating `node` gives a promise. */
+  isPromise(node: Node): boolean {
+    return this.memoised(this.promiseMemo, node, () => this.computeIsPromise(node));
+  }
+
+  /** Whether calling the value of `node` returns a promise. */
+  returnsPromise(node: Node): boolean {
+    return this.memoised(this.functionMemo, node, () => this.computeReturnsPromise(node));
+  }
+
+  /** An array literal holding a promise, or `array.map(fn)` with `fn` returning promises on a known array. */
+  isPromiseArray(node: Node): boolean {
+    const expression = unwrap(node);
+    if (expression.type === "TSAsExpression" && isConstAssertion(expression)) return this.isPromiseArray(expression.expression);
+    if (expression.type === "ArrayExpression") {
+      return expression.elements.some((element) => element !== null && element.type !== "SpreadElement" && this.isPromise(element));
+    }
+    if (expression.type === "CallExpression") {
+      const callee = unwrap(expression.callee);
+      if (callee.type !== "MemberExpression" || staticMemberName(callee) !== "map") return false;
+      const mapper = expression.arguments[0];
+      return mapper !== undefined && mapper.type !== "SpreadElement" && this.isKnownArray(callee.object, 0) && this.returnsPromise(mapper);
+    }
+    if (expression.type === "Identifier") {
+      const declarator = this.constDeclarator(expression);
+      if (declarator?.id.type === "Identifier" && isPromiseArrayType(declarator.id.typeAnnotation?.typeAnnotation, this.annotations)) return true;
+      return declarator?.init != null && this.isPromiseArray(declarator.init);
+    }
+    return false;
+  }
+
+  /** Whether a value certainly cannot be called: literals, `undefined`, object and array literals. */
+  isNonFunction(node: Node): boolean {
+    const expression = unwrap(node);
+    switch (expression.type) {
+      case "Literal":
+      case "TemplateLiteral":
+      case "ObjectExpression":
+      case "ArrayExpression":
+        return true;
+      case "Identifier":
+        return expression.name === "undefined" && isGlobalReference(expression, this.sourceCode);
+      case "UnaryExpression":
+        return expression.operator === "void" || expression.operator === "typeof" || expression.operator === "!" || expression.operator === "-";
+      default:
+        return false;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  private memoised(memo: Map<Node, boolean>, node: Node, compute: () => boolean): boolean {
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(node) || this.inProgress.size > MAX_DEPTH * 4) return false;
+    this.inProgress.add(node);
+    try {
+      const result = compute();
+      memo.set(node, result);
+      return result;
+    } finally {
+      this.inProgress.delete(node);
+    }
+  }
+
+  private computeIsPromise(node: Node): boolean {
+    switch (node.type) {
+      case "ChainExpression":
+      case "TSNonNullExpression":
+      case "TSSatisfiesExpression":
+      case "TSInstantiationExpression":
+        return this.isPromise(node.expression);
+      case "TSAsExpression":
+      case "TSTypeAssertion":
+        return this.assertedIsPromise(node);
+      case "AwaitExpression":
+        return false;
+      case "ImportExpression":
+        return true;
+      case "NewExpression": {
+        const callee = unwrap(node.callee);
+        return callee.type === "Identifier" && promiseConstructors.has(callee.name) && isGlobalReference(callee, this.sourceCode);
+      }
+      case "CallExpression":
+        return this.callIsPromise(node);
+      case "TaggedTemplateExpression":
+        return this.returnsPromise(node.tag);
+      case "Identifier":
+        return this.variableHoldsPromise(node);
+      case "MemberExpression":
+        return this.memberHoldsPromise(node);
+      case "ConditionalExpression":
+        return this.isPromise(node.consequent) || this.isPromise(node.alternate);
+      case "LogicalExpression":
+        return this.isPromise(node.left) || this.isPromise(node.right);
+      case "SequenceExpression":
+        return node.expressions.length > 0 && this.isPromise(node.expressions.at(-1)!);
+      case "AssignmentExpression":
+        return node.operator === "=" && this.isPromise(node.right);
+      default:
+        return false;
+    }
+  }
+
+  /** `x as Promise<T>` is a promise; an assertion to any other type (an alias we cannot read, `unknown`) is not. */
+  private assertedIsPromise(node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion): boolean {
+    return isPromiseType(node.typeAnnotation, this.annotations);
+  }
+
+  private callIsPromise(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type === "MemberExpression") {
+      const name = memberName(callee);
+      if (name !== undefined && promiseChainMethods.has(name) && this.isPromise(callee.object)) return true;
+      if (name !== undefined && responseBodyReaders.has(name) && this.isResponse(callee.object, 0)) return true;
+    }
+    if (this.isKnownPromiseApi(callee)) return true;
+    return this.returnsPromise(callee);
+  }
+
+  /** A known promise API from the tables: a global (`fetch`, `Promise.all`) or a module export (`fs.promises.readFile`). */
+  private isKnownPromiseApi(callee: Node): boolean {
+    const global = this.globalPath(callee);
+    if (global) {
+      const [name, ...rest] = global;
+      if (promiseReturningGlobals.get(name!)?.has(rest.join("."))) return true;
+    }
+    const value = resolveModuleValue(callee, this.sourceCode);
+    return value !== undefined && (promiseReturningExports.get(value.module)?.has(value.path.join(".")) ?? false);
+  }
+
+  /** `promisify(fn)`: a call that returns a promise-returning function. */
+  private isPromisifyCall(node: Node): boolean {
+    const expression = unwrap(node);
+    if (expression.type !== "CallExpression") return false;
+    const value = resolveModuleValue(expression.callee, this.sourceCode);
+    return value !== undefined && (promisifiers.get(value.module)?.has(value.path.join(".")) ?? false);
+  }
+
+  /** `fetch` as the global (not shadowed), through `globalThis.` too: `["fetch"]`, `["Promise", "all"]`. */
+  private globalPath(node: Node): string[] | undefined {
+    const expression = unwrap(node);
+    if (expression.type === "Identifier") {
+      if (!isGlobalReference(expression, this.sourceCode)) return undefined;
+      return expression.name === "globalThis" ? [] : [expression.name];
+    }
+    if (expression.type === "MemberExpression") {
+      const name = staticMemberName(expression);
+      const object = name === undefined ? undefined : this.globalPath(expression.object);
+      return object && name !== undefined ? [...object, name] : undefined;
+    }
+    return undefined;
+  }
+
+  /** A `Response`: `await fetch(…)`, or a `const` bound to one. */
+  private isResponse(node: Node, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const expression = unwrap(node);
+    if (expression.type === "AwaitExpression") {
+      const argument = unwrap(expression.argument);
+      if (argument.type !== "CallExpression") return false;
+      const global = this.globalPath(argument.callee);
+      if (global?.length === 1 && responseProducers.globals.has(global[0]!)) return true;
+      const value = resolveModuleValue(argument.callee, this.sourceCode);
+      return value !== undefined && (responseProducers.exports.get(value.module)?.has(value.path.join(".")) ?? false);
+    }
+    if (expression.type === "Identifier") {
+      const declarator = this.constDeclarator(expression);
+      return declarator?.id.type === "Identifier" && declarator.init != null && this.isResponse(declarator.init, depth + 1);
+    }
+    return false;
+  }
+
+  private computeReturnsPromise(node: Node): boolean {
+    const expression = unwrap(node);
+    switch (expression.type) {
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+        return this.functionReturnsPromise(expression);
+      case "Identifier":
+        return this.identifierReturnsPromise(expression);
+      case "MemberExpression":
+        return this.memberReturnsPromise(expression);
+      case "CallExpression":
+        return this.isPromisifyCall(expression);
+      default:
+        return false;
+    }
+  }
+
+  /** `async`, a `Promise<…>` return type, or an arrow whose expression body is a promise (`() => fetch(url)`). */
+  private functionReturnsPromise(fn: FunctionLike): boolean {
+    if (functionReturnsPromise(fn, this.annotations)) return true;
+    if (fn.returnType || fn.async || fn.type !== "ArrowFunctionExpression" || fn.body.type === "BlockStatement") return false;
+    return this.isPromise(fn.body);
+  }
+
+  /** Every declaration of an overloaded function returns a promise (callers see only the overloads). */
+  private declarationsReturnPromise(declarations: readonly FunctionLike[]): boolean {
+    const overloads = declarations.filter((declaration) => declaration.type === "TSDeclareFunction" || declaration.type === "TSEmptyBodyFunctionExpression");
+    const visible = overloads.length > 0 ? overloads : declarations;
+    return visible.length > 0 && visible.every((declaration) => this.functionReturnsPromise(declaration));
+  }
+
+  private variableOf(identifier: TSESTree.Identifier): Variable | undefined {
+    const reference = referenceOf(identifier, this.sourceCode);
+    if (reference) return reference.resolved ?? undefined;
+    return findVariableByName(identifier, identifier.name, this.sourceCode);
+  }
+
+  private identifierReturnsPromise(identifier: TSESTree.Identifier): boolean {
+    const variable = this.variableOf(identifier);
+    if (!variable || variable.defs.length === 0) return false;
+    const definitions = variable.defs;
+    if (definitions.every((definition) => definition.type === "FunctionName")) {
+      return this.declarationsReturnPromise(definitions.map((definition) => definition.node as FunctionLike));
+    }
+    if (definitions.length !== 1) return false;
+    const definition = definitions[0]!;
+    if (definition.type === "ImportBinding") return this.projectFactsReturnPromise(this.projectReference(identifier, 0));
+    if (definition.type !== "Parameter" && definition.type !== "Variable") return false;
+    // A declared type says what any value assigned to the variable returns; a type we cannot read means "unknown".
+    const annotation = definition.name.typeAnnotation?.typeAnnotation;
+    if (annotation) return isPromiseFunctionType(annotation, this.annotations);
+    if (definition.type === "Parameter" || isReassigned(variable)) return false;
+    const declarator = definition.node;
+    if (declarator.id === definition.name && declarator.init && this.returnsPromise(declarator.init)) return true;
+    return this.projectFactsReturnPromise(this.projectReference(identifier, 0));
+  }
+
+  private memberReturnsPromise(member: TSESTree.MemberExpression): boolean {
+    const name = memberName(member);
+    if (name === undefined) return false;
+    const object = unwrap(member.object);
+    if (object.type === "ThisExpression") {
+      const owner = thisClass(object);
+      return owner !== undefined && this.classMemberReturnsPromise(owner.node, name, owner.isStatic, 0);
+    }
+    if (object.type === "Super") {
+      const owner = thisClass(object);
+      const base = owner && this.sameFileClass(owner.node.superClass, 0);
+      return base !== undefined && this.classMemberReturnsPromise(base, name, owner!.isStatic, 0);
+    }
+    const staticOwner = this.sameFileClass(object, 0);
+    if (staticOwner) return this.classMemberReturnsPromise(staticOwner, name, true, 0);
+    const instanceOf = this.localInstanceClass(object);
+    if (instanceOf) return this.classMemberReturnsPromise(instanceOf, name, false, 0);
+    const literal = this.constObjectLiteral(object);
+    if (literal) return this.objectMemberReturnsPromise(literal, name);
+    return this.projectFactsReturnPromise(this.projectReference(member, 0));
+  }
+
+  // ----- classes and objects of this file ----------------------------------------------------------------------
+
+  /** The class an identifier (or class expression) names, when it is declared in this file and never reassigned. */
+  private sameFileClass(node: Node | null | undefined, depth: number): ClassNode | undefined {
+    if (!node || depth > MAX_DEPTH) return undefined;
+    const expression = unwrap(node);
+    if (expression.type === "ClassExpression") return expression;
+    if (expression.type !== "Identifier") return undefined;
+    const variable = this.variableOf(expression);
+    if (!variable || variable.defs.length !== 1 || isReassigned(variable)) return undefined;
+    const definition = variable.defs[0]!;
+    if (definition.type === "ClassName") return definition.node;
+    if (definition.type === "Variable" && definition.node.id === definition.name && definition.node.init) {
+      return this.sameFileClass(definition.node.init, depth + 1);
+    }
+    return undefined;
+  }
+
+  /** `new Repo()` or a never-reassigned variable bound to it, for a class of this file. */
+  private localInstanceClass(node: Node): ClassNode | undefined {
+    const expression = unwrap(node);
+    if (expression.type === "NewExpression") return this.sameFileClass(expression.callee, 0);
+    if (expression.type !== "Identifier") return undefined;
+    const declarator = this.constDeclarator(expression);
+    const init = declarator?.id.type === "Identifier" ? declarator.init : null;
+    return init ? (unwrap(init).type === "NewExpression" ? this.localInstanceClass(init) : undefined) : undefined;
+  }
+
+  /**
+   * Whether `name` of a class (static or instance side) is a method returning a promise: looked up in the class,
+   * then in a same-file superclass. A member of that name that is not a known method ends the search with `false`.
+   */
+  private classMemberReturnsPromise(owner: ClassNode, name: string, isStatic: boolean, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const functions: FunctionLike[] = [];
+    let found = false;
+    for (const element of owner.body.body) {
+      if (element.type === "StaticBlock" || element.type === "TSIndexSignature") continue;
+      if (element.static !== isStatic || classElementName(element) !== name) continue;
+      found = true;
+      switch (element.type) {
+        case "MethodDefinition":
+        case "TSAbstractMethodDefinition":
+          if (element.kind !== "method") return false;
+          functions.push(element.value);
+          break;
+        case "PropertyDefinition":
+        case "TSAbstractPropertyDefinition":
+        case "AccessorProperty":
+        case "TSAbstractAccessorProperty":
+          if (isPromiseFunctionType(element.typeAnnotation?.typeAnnotation, this.annotations)) return true;
+          if (element.typeAnnotation || !element.value) return false;
+          return this.returnsPromise(element.value);
+        default:
+          return false;
+      }
+    }
+    if (found) return this.declarationsReturnPromise(functions);
+    const base = this.sameFileClass(owner.superClass, 0);
+    return base !== undefined && this.classMemberReturnsPromise(base, name, isStatic, depth + 1);
+  }
+
+  /** A `const` (or never-reassigned) object literal whose properties nobody assigns: `const api = { async save() {} }`. */
+  private constObjectLiteral(node: Node): TSESTree.ObjectExpression | undefined {
+    if (node.type !== "Identifier") return undefined;
+    const variable = this.variableOf(node);
+    const declarator = this.constDeclarator(node);
+    const init = declarator?.id.type === "Identifier" && declarator.init ? unwrap(declarator.init) : undefined;
+    if (!variable || init?.type !== "ObjectExpression") return undefined;
+    const mutated = variable.references.some((reference) => {
+      const parent = reference.identifier.parent;
+      return parent?.type === "MemberExpression" && parent.object === reference.identifier && isAssignmentTarget(parent);
+    });
+    return mutated ? undefined : init;
+  }
+
+  private objectMemberReturnsPromise(object: TSESTree.ObjectExpression, name: string): boolean {
+    let result = false;
+    for (const property of object.properties) {
+      if (property.type === "SpreadElement") {
+        result = false;
+        continue;
+      }
+      if (property.computed && staticString(property.key) === undefined) return false;
+      const key = property.key.type === "Identifier" && !property.computed ? property.key.name : staticString(property.key);
+      if (key !== name) continue;
+      result = property.kind === "init" && this.returnsPromise(property.value);
+    }
+    return result;
+  }
+
+  // ----- variables -----------------------------------------------------------------------------------------------
+
+  /** The declarator of a variable that is never reassigned (`const`, or `let`/`var` assigned only at declaration). */
+  private constDeclarator(identifier: TSESTree.Identifier): TSESTree.VariableDeclarator | undefined {
+    const variable = this.variableOf(identifier);
+    if (!variable || variable.defs.length !== 1 || isReassigned(variable)) return undefined;
+    const definition = variable.defs[0]!;
+    return definition.type === "Variable" ? definition.node : undefined;
+  }
+
+  private variableHoldsPromise(identifier: TSESTree.Identifier): boolean {
+    const variable = this.variableOf(identifier);
+    if (!variable || variable.defs.length !== 1) return false;
+    const definition = variable.defs[0]!;
+    if (definition.type === "Parameter" || definition.type === "Variable") {
+      // A declared type describes every value the variable holds; one we cannot read (an alias) means "unknown".
+      const annotation = definition.name.typeAnnotation?.typeAnnotation;
+      if (annotation) return isPromiseType(annotation, this.annotations);
+    }
+    if (definition.type !== "Variable" || isReassigned(variable)) return false;
+    const declarator = definition.node;
+    return declarator.id === definition.name && declarator.init != null && this.isPromise(declarator.init);
+  }
+
+  /** `this.ready` where the class declares `ready: Promise<void>`. */
+  private memberHoldsPromise(member: TSESTree.MemberExpression): boolean {
+    const object = unwrap(member.object);
+    const name = memberName(member);
+    if (object.type !== "ThisExpression" || name === undefined) return false;
+    const owner = thisClass(object);
+    if (!owner) return false;
+    return owner.node.body.body.some(
+      (element) =>
+        (element.type === "PropertyDefinition" || element.type === "AccessorProperty") &&
+        element.static === owner.isStatic &&
+        classElementName(element) === name &&
+        isPromiseType(element.typeAnnotation?.typeAnnotation, this.annotations),
+    );
+  }
+
+  // ----- other project modules -----------------------------------------------------------------------------------
+
+  /** Follows a value to a relative import or `require` of a project module. */
+  private projectReference(node: Node, depth: number): ProjectReference | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const expression = unwrap(node);
+    switch (expression.type) {
+      case "Identifier": {
+        const variable = this.variableOf(expression);
+        if (!variable || variable.defs.length !== 1 || isReassigned(variable)) return undefined;
+        const definition = variable.defs[0]!;
+        if (definition.type === "ImportBinding") return importReference(definition.node);
+        if (definition.type !== "Variable" || !definition.node.init) return undefined;
+        const steps = destructuringPath(definition.name, definition.node.id);
+        const base = steps && this.projectReference(definition.node.init, depth + 1);
+        return base && steps ? { ...base, path: [...base.path, ...steps] } : undefined;
+      }
+      case "MemberExpression": {
+        const name = staticMemberName(expression);
+        const base = name === undefined ? undefined : this.projectReference(expression.object, depth + 1);
+        return base && name !== undefined ? { ...base, path: [...base.path, name] } : undefined;
+      }
+      case "CallExpression": {
+        const specifier = requiredModule(expression, this.sourceCode);
+        return specifier !== undefined && isRelativeSpecifier(specifier) ? { specifier, path: [], namespace: false } : undefined;
+      }
+      case "AwaitExpression": {
+        const argument = unwrap(expression.argument);
+        if (argument.type !== "ImportExpression") return undefined;
+        const specifier = staticString(argument.source);
+        return specifier !== undefined && isRelativeSpecifier(specifier) ? { specifier, path: [], namespace: true } : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private projectFactsReturnPromise(reference: ProjectReference | undefined): boolean {
+    if (!reference || reference.path.length > 1) return false;
+    if (reference.path.length === 0 && reference.namespace) return false;
+    const key = `${reference.specifier}\0${reference.path[0] ?? ""}\0${reference.path.length}`;
+    const known = this.projectMemo.get(key);
+    if (known !== undefined) return known;
+    const facts: ExportFacts | undefined = importedFacts(this.file, reference.specifier, reference.path[0]);
+    const safe = facts?.returnTypeName !== undefined && (this.options.safeTypeNames?.has(facts.returnTypeName) ?? false);
+    const result = facts !== undefined && !safe && (facts.returnsPromise || (this.options.thenables && facts.returnsThenable));
+    this.projectMemo.set(key, result);
+    return result;
+  }
+
+  /** An array we know to be an `Array`: a literal, `Array.from/of`, `Object.keys/values/entries`, or an annotated variable. */
+  private isKnownArray(node: Node, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const expression = unwrap(node);
+    if (expression.type === "ArrayExpression") return true;
+    if (expression.type === "TSAsExpression" || expression.type === "TSTypeAssertion") return isArrayType(expression.typeAnnotation);
+    if (expression.type === "CallExpression") {
+      const global = this.globalPath(expression.callee);
+      const name = global?.join(".");
+      return name === "Array.from" || name === "Array.of" || name === "Object.keys" || name === "Object.values" || name === "Object.entries";
+    }
+    if (expression.type !== "Identifier") return false;
+    const variable = this.variableOf(expression);
+    if (!variable || variable.defs.length !== 1) return false;
+    const definition = variable.defs[0]!;
+    if ((definition.type === "Parameter" || definition.type === "Variable") && isArrayType(definition.name.typeAnnotation?.typeAnnotation)) {
+      return true;
+    }
+    const declarator = this.constDeclarator(expression);
+    return declarator?.id.type === "Identifier" && declarator.init != null && this.isKnownArray(declarator.init, depth + 1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Strips parentheses-free wrappers that keep the value: `x!`, `x satisfies T`, `f<T>`, optional chains. */
+function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    if (current.type === "TSNonNullExpression" || current.type === "TSSatisfiesExpression" || current.type === "TSInstantiationExpression" || current.type === "ChainExpression") {
+      current = current.expression;
+    } else if (current.type === "TSAsExpression" && isConstAssertion(current)) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+function isConstAssertion(node: TSESTree.TSAsExpression): boolean {
+  return node.typeAnnotation.type === "TSTypeReference" && node.typeAnnotation.typeName.type === "Identifier" && node.typeAnnotation.typeName.name === "const";
+}
+
+/** `a.b`, `a["b"]`, `a.#b` (as `#b`). */
+function memberName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === "PrivateIdentifier") return `#${member.property.name}`;
+  return staticMemberName(member);
+}
+
+function classElementName(element: TSESTree.ClassElement): string | undefined {
+  if (element.type === "StaticBlock" || element.type === "TSIndexSignature") return undefined;
+  const key = element.key;
+  if (key.type === "PrivateIdentifier") return `#${key.name}`;
+  if (!element.computed && key.type === "Identifier") return key.name;
+  return staticString(key);
+}
+
+/**
+ * The class whose instance (or constructor, in static code) `this`/`super` is: the nearest non-arrow function must
+ * be a method of a class, or `this` must be in a field initialiser or static block.
+ */
+function thisClass(node: Node): { node: ClassNode; isStatic: boolean } | undefined {
+  let child: Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case "ArrowFunctionExpression":
+        continue;
+      case "FunctionExpression": {
+        const parent = current.parent;
+        if (parent.type === "MethodDefinition" && parent.value === current) return { node: parent.parent.parent, isStatic: parent.static };
+        return undefined;
+      }
+      case "FunctionDeclaration":
+        return undefined;
+      case "PropertyDefinition":
+      case "AccessorProperty":
+        if (current.value === child) return { node: current.parent.parent, isStatic: current.static };
+        continue;
+      case "StaticBlock":
+        return { node: current.parent.parent, isStatic: true };
+      default:
+        continue;
+    }
+  }
+  return undefined;
+}
+
+function importReference(node: TSESTree.ImportClause | TSESTree.TSImportEqualsDeclaration): ProjectReference | undefined {
+  if (node.type === "TSImportEqualsDeclaration") {
+    if (node.importKind === "type" || node.moduleReference.type !== "TSExternalModuleReference") return undefined;
+    const specifier = staticString(node.moduleReference.expression);
+    return specifier !== undefined && isRelativeSpecifier(specifier) ? { specifier, path: [], namespace: false } : undefined;
+  }
+  const declaration = node.parent;
+  if (declaration.type !== "ImportDeclaration" || declaration.importKind === "type") return undefined;
+  const specifier = declaration.source.value;
+  if (!isRelativeSpecifier(specifier)) return undefined;
+  switch (node.type) {
+    case "ImportDefaultSpecifier":
+      return { specifier, path: ["default"], namespace: false };
+    case "ImportNamespaceSpecifier":
+      return { specifier, path: [], namespace: true };
+    case "ImportSpecifier":
+      if (node.importKind === "type") return undefined;
+      return { specifier, path: [node.imported.type === "Identifier" ? node.imported.name : node.imported.value], namespace: false };
+  }
+}
+
+function isAssignmentTarget(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === "AssignmentExpression") return parent.left === node;
+  if (parent.type === "UpdateExpression") return true;
+  if (parent.type === "UnaryExpression") return parent.operator === "delete";
+  return false;
+}
+
+/** `T[]`, `readonly T[]`, `Array<T>`, `ReadonlyArray<T>`, tuples. */
+function isArrayType(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type) return false;
+  if (type.type === "TSArrayType" || type.type === "TSTupleType") return true;
+  if (type.type === "TSTypeOperator" && type.operator === "readonly") return isArrayType(type.typeAnnotation);
+  return type.type === "TSTypeReference" && type.typeName.type === "Identifier" && (type.typeName.name === "Array" || type.typeName.name === "ReadonlyArray");
+}
+
+/** `Promise<T>[]`, `Array<Promise<T>>`, tuples with a promise element. */
+function isPromiseArrayType(type: TSESTree.TypeNode | undefined, options: AnnotationOptions): boolean {
+  if (!type) return false;
+  switch (type.type) {
+    case "TSArrayType":
+      return isPromiseType(type.elementType, options);
+    case "TSTupleType":
+      return type.elementTypes.some((element) => isPromiseType(element.type === "TSNamedTupleMember" ? element.elementType : element, options));
+    case "TSTypeOperator":
+      return type.operator === "readonly" && isPromiseArrayType(type.typeAnnotation, options);
+    case "TSTypeReference":
+      return (
+        type.typeName.type === "Identifier" &&
+        (type.typeName.name === "Array" || type.typeName.name === "ReadonlyArray") &&
+        isPromiseType(type.typeArguments?.params[0], options)
+      );
+    case "TSUnionType":
+      return type.types.some((member) => isPromiseArrayType(member, options));
+    default:
+      return false;
+  }
+}
