@@ -25,6 +25,7 @@ export const USAGE = `Usage: async-pitfalls [options] [paths...]
 
 Lints Python (.py .pyi) and TypeScript/JavaScript (.ts .tsx .mts .cts .js .jsx .mjs .cjs) files under the
 given paths (default: .) for async pitfalls. Honours .gitignore; skips node_modules, virtualenvs and build output.
+Settings: [tool.async-pitfalls] in pyproject.toml or async-pitfalls.json; the one nearest to a file applies.
 
 Options:
   --format <name>      stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0),
@@ -38,7 +39,7 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage error or crash.`;
+Exit codes: 0 no findings, 1 findings, 2 usage error, invalid configuration file or crash.`;
 
 function knownRule(id: string): string {
   const entry = findRule(id);

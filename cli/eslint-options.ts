@@ -1,10 +1,10 @@
 /**
  * ESLint options as a module, so that `concurrency` can hand them to worker threads (plugin objects cannot be
  * cloned; each worker imports this module instead). The CLI passes its choices through the environment, which
- * worker threads inherit.
+ * worker threads inherit: among them the configuration files, which each worker loads again (they are plain data).
  */
 import type { ESLint } from "eslint";
-import { zeroConfig } from "../engine/config.js";
+import { loadConfigFile, projectConfig, type ProjectConfig } from "../engine/project-config.js";
 
 export const OPTIONS_ENV = "ASYNC_PITFALLS_ESLINT_OPTIONS";
 
@@ -12,14 +12,18 @@ export interface RunSettings {
   cwd: string;
   fix: boolean;
   onlyRules: string[];
+  /** The configuration files that govern the linted files (absolute paths), already checked by the CLI. */
+  configFiles: string[];
 }
 
 const settings = JSON.parse(process.env[OPTIONS_ENV] ?? "{}") as Partial<RunSettings>;
 
+const configs = (settings.configFiles ?? []).map((file) => loadConfigFile(file)).filter((config): config is ProjectConfig => config !== undefined);
+
 const options: ESLint.Options = {
   cwd: settings.cwd ?? process.cwd(),
   overrideConfigFile: true,
-  overrideConfig: zeroConfig(settings.onlyRules?.length ? { onlyRules: settings.onlyRules } : {}),
+  overrideConfig: projectConfig(configs, settings.onlyRules?.length ? { onlyRules: settings.onlyRules } : {}),
   fix: settings.fix ?? false,
   errorOnUnmatchedPattern: false,
   warnIgnored: false,

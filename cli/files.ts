@@ -1,11 +1,13 @@
 /**
  * Which files a run lints: walks the given paths, honouring every .gitignore on the way (as git does, nested
- * ones included) and pruning dependency, virtualenv and build folders before descending into them.
+ * ones included) and pruning dependency, virtualenv and build folders before descending into them. On the way it
+ * notes the folders that hold a configuration file (`async-pitfalls.json`, `pyproject.toml`).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { IGNORED_FOLDERS, LINTED_EXTENSIONS } from "../engine/config.js";
+import { isConfigFileName } from "../engine/config-files.js";
 
 const PRUNED_FOLDERS = new Set(IGNORED_FOLDERS);
 
@@ -51,7 +53,7 @@ function ancestorScopes(dir: string): IgnoreScope[] {
   return chain.slice(0, -1).map(readGitignore).filter((scope): scope is IgnoreScope => scope !== undefined);
 }
 
-function walk(dir: string, scopes: IgnoreScope[], out: string[]): void {
+function walk(dir: string, scopes: IgnoreScope[], out: string[], configFolders: Set<string>): void {
   const own = readGitignore(dir);
   const active = own ? [...scopes, own] : scopes;
   let entries;
@@ -65,15 +67,20 @@ function walk(dir: string, scopes: IgnoreScope[], out: string[]): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (PRUNED_FOLDERS.has(entry.name) || isIgnored(active, full, true)) continue;
-      walk(full, active, out);
+      walk(full, active, out, configFolders);
     } else if (entry.isFile() && isLintedFile(full) && !isIgnored(active, full, false)) {
       out.push(full);
+    } else if (entry.isFile() && isConfigFileName(entry.name)) {
+      configFolders.add(dir);
     }
   }
 }
 
-/** Files to lint under `paths`; a path given explicitly is linted even if ignored, as git and ruff do. */
-export function collectFiles(paths: readonly string[], cwd: string): string[] {
+/**
+ * Files to lint under `paths`; a path given explicitly is linted even if ignored, as git and ruff do. The walked
+ * folders that hold a configuration file are added to `configFolders`.
+ */
+export function collectFiles(paths: readonly string[], cwd: string, configFolders = new Set<string>()): string[] {
   const files = new Set<string>();
   for (const given of paths) {
     const full = path.resolve(cwd, given);
@@ -85,7 +92,7 @@ export function collectFiles(paths: readonly string[], cwd: string): string[] {
     }
     if (stats.isDirectory()) {
       const found: string[] = [];
-      walk(full, ancestorScopes(full), found);
+      walk(full, ancestorScopes(full), found, configFolders);
       for (const file of found) files.add(file);
     } else if (isLintedFile(full)) {
       files.add(full);

@@ -1,5 +1,9 @@
-/** `async-pitfalls [paths…]`: exit 0 clean, 1 findings, 2 usage error or crash (one line on stderr). */
+/**
+ * `async-pitfalls [paths…]`: exit 0 clean, 1 findings, 2 usage error, invalid configuration file or crash (one line
+ * on stderr).
+ */
 import { readFileSync } from "node:fs";
+import { ConfigError } from "../engine/config-error.js";
 import { parseCliArgs, USAGE, UsageError } from "./args.js";
 import { MissingPathError } from "./files.js";
 import { explainRule, listRules } from "./rules-info.js";
@@ -36,6 +40,8 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`async-pitfalls: ${error.message}\nRun 'async-pitfalls --help' for usage.\n`);
+    } else if (error instanceof ConfigError) {
+      process.stderr.write(`async-pitfalls: ${error.format(process.cwd())}\n`);
     } else if (error instanceof MissingPathError) {
       process.stderr.write(`async-pitfalls: ${error.message}\n`);
     } else {

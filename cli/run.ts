@@ -1,6 +1,11 @@
-/** One CLI run: collect files, lint them with ESLint and the zero config, apply fixes, format, decide the exit code. */
-import { readFileSync } from "node:fs";
+/**
+ * One CLI run: collect files and the configuration files that govern them, lint with ESLint (the zero config plus
+ * those configurations), apply fixes, format, decide the exit code.
+ */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { ESLint } from "eslint";
+import { configFileInFolder, loadConfigFile, nearestConfigFile } from "../engine/project-config.js";
 import type { CliOptions } from "./args.js";
 import { OPTIONS_ENV, type RunSettings } from "./eslint-options.js";
 import { checkReadable, collectFiles } from "./files.js";
@@ -59,10 +64,33 @@ async function format(options: CliOptions, eslint: ESLint, results: ESLint.LintR
   }
 }
 
+/**
+ * The configuration files that govern a run: the nearest one for each given path (in it or above it, up to the git
+ * root) and those in the walked folders. Each is loaded, so an invalid one throws its `ConfigError` here.
+ */
+function governingConfigFiles(paths: readonly string[], cwd: string, configFolders: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const full = path.resolve(cwd, given);
+    const nearest = nearestConfigFile(statSync(full).isDirectory() ? full : path.dirname(full));
+    if (nearest) found.add(nearest);
+  }
+  for (const folder of configFolders) {
+    const file = configFileInFolder(folder);
+    if (file) found.add(file);
+  }
+  const files = [...found].sort();
+  for (const file of files) loadConfigFile(file);
+  return files;
+}
+
 export async function run(options: CliOptions, cwd: string): Promise<RunOutcome> {
   const notices: string[] = [];
   let unreadable = false;
-  const files = collectFiles(options.paths, cwd).filter((file) => {
+  const configFolders = new Set<string>();
+  const collected = collectFiles(options.paths, cwd, configFolders);
+  const configFiles = governingConfigFiles(options.paths, cwd, configFolders);
+  const files = collected.filter((file) => {
     const check = checkReadable(file);
     if (check.ok) return true;
     notices.push(`skipped ${file}: ${check.reason}`);
@@ -70,7 +98,7 @@ export async function run(options: CliOptions, cwd: string): Promise<RunOutcome>
     return false;
   });
 
-  const eslint = await createEslint({ cwd, fix: options.fix, onlyRules: options.rules });
+  const eslint = await createEslint({ cwd, fix: options.fix, onlyRules: options.rules, configFiles });
   let results = files.length > 0 ? await lintAll(eslint, files) : [];
   if (options.fix) await ESLint.outputFixes(results);
   if (options.quiet) results = ESLint.getErrorResults(results);

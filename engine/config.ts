@@ -22,11 +22,24 @@ export interface EngineOptions {
   onlyRules?: readonly string[];
 }
 
-export function zeroConfig(options: EngineOptions = {}): Linter.Config[] {
-  const configs: Linter.Config[] = [{ name: "async-pitfalls/ignores", ignores: DEFAULT_IGNORES }, ...plugin.configs["recommended"]!];
+/** Blocks from configuration files (see project-config.ts), placed where each kind belongs. */
+export interface ProjectBlocks {
+  /** Global ignores: before the default ignores, so a negated pattern cannot bring back `node_modules`. */
+  readonly ignores: readonly Linter.Config[];
+  /** Rule settings: after the recommended configs, before `onlyRules`. */
+  readonly rules: readonly Linter.Config[];
+}
+
+export function zeroConfig(options: EngineOptions = {}, project: ProjectBlocks = { ignores: [], rules: [] }): Linter.Config[] {
+  const configs: Linter.Config[] = [
+    ...project.ignores,
+    { name: "async-pitfalls/ignores", ignores: DEFAULT_IGNORES },
+    ...plugin.configs["recommended"]!,
+  ];
   if (options.tolerateSyntaxErrors) {
     configs.push({ name: "async-pitfalls/tolerate-syntax-errors", files: ["**/*.py", "**/*.pyi"], languageOptions: { syntaxErrors: "tolerate" } });
   }
+  configs.push(...project.rules);
   if (options.onlyRules) {
     const keep = new Set(options.onlyRules.map((id) => `async-pitfalls/${id}`));
     const off = Object.keys(plugin.rules ?? {})
