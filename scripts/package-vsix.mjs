@@ -12,7 +12,7 @@ execFileSync(process.execPath, [path.join(root, "scripts/bundle.mjs")], { stdio:
 const stage = path.join(cacheDir, "vsix-stage");
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-for (const entry of ["out", "docs", "README.md", "LICENSE"]) cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
+for (const entry of ["out", "docs", "snippets", "README.md", "LICENSE"]) cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
 
 const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 for (const npmOnly of ["files", "scripts", "dependencies", "devDependencies", "allowScripts", "exports", "bin", "type"]) {

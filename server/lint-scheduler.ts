@@ -27,6 +27,11 @@ export class LintScheduler {
     this.#timers.set(uri, timer);
   }
 
+  /** Whether a lint of the document is waiting (for its debounce or its turn). */
+  pending(uri: string): boolean {
+    return this.#timers.has(uri) || this.#due.has(uri);
+  }
+
   cancel(uri: string): void {
     const timer = this.#timers.get(uri);
     if (timer !== undefined) {

@@ -329,7 +329,9 @@ async function waitFor(fn, { timeoutMs, intervalMs = 250, describe }) {
 const SQUIGGLE_WARNING = ".monaco-editor .squiggly-warning";
 
 async function activeEditorText() {
-  return page.locator(".editor-group-container.active .monaco-editor .view-lines").first().innerText({ timeout: 2000 });
+  // Monaco renders spaces as no-break spaces.
+  const text = await page.locator(".editor-group-container.active .monaco-editor .view-lines").first().innerText({ timeout: 2000 });
+  return text.replace(/\u00a0/g, " ");
 }
 
 async function openFile(name, mustContain) {
@@ -432,6 +434,97 @@ async function quickFix(labelRe) {
     await sleep(1000);
   }
   fail(`no quick-fix entry matching ${labelRe} in .action-widget; entries seen: ${JSON.stringify(entries)}`);
+}
+
+/** The file's text on disk once `accept` holds (polled: the save may take a moment). */
+async function waitForDisk(file, accept, what) {
+  let onDisk = "";
+  await waitFor(
+    () => {
+      onDisk = fs.readFileSync(file, "utf8");
+      return accept(onDisk);
+    },
+    { timeoutMs: 15_000, describe: () => `${path.basename(file)} on disk: ${what}; it reads:\n${onDisk}` },
+  );
+  log(`${path.basename(file)} on disk:\n${onDisk.replace(/^/gm, "    ")}`);
+  return onDisk;
+}
+
+async function waitForSquiggle(name) {
+  try {
+    await page.locator(SQUIGGLE_WARNING).first().waitFor({ state: "attached", timeout: 60_000 });
+  } catch {
+    fail(`no ${SQUIGGLE_WARNING} in ${name} within 60 s`);
+  }
+}
+
+async function waitForNoSquiggle(name) {
+  await waitFor(async () => (await page.locator(SQUIGGLE_WARNING).count()) === 0, {
+    timeoutMs: 30_000,
+    describe: async () => `warning squiggle still present in ${name} after 30 s; Problems: ${await problemsText()}`,
+  });
+}
+
+async function save() {
+  await focusEditorForTyping();
+  await page.keyboard.press("Control+S");
+}
+
+/** Focuses the active editor for typing: clicked, and checked to hold the keyboard focus. */
+async function focusEditorForTyping() {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await focusEditor().catch(() => {});
+    await sleep(150);
+    const focused = await page.evaluate(() => Boolean(document.activeElement?.closest(".editor-group-container.active .monaco-editor")));
+    if (focused) return;
+    log(`editor focus attempt ${attempt}: the keyboard focus is elsewhere; retrying`);
+    await page.keyboard.press("Escape");
+  }
+  fail("could not give the editor the keyboard focus");
+}
+
+/** Types `text` at the end of the active editor's document and waits until the editor shows it. */
+async function typeAtEnd(text) {
+  await focusEditorForTyping();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text, { delay: 20 });
+  await waitFor(async () => (await activeEditorText()).includes(text), {
+    timeoutMs: 5000,
+    describe: async () => `typed ${JSON.stringify(text)} but the editor reads:\n${await activeEditorText()}`,
+  });
+}
+
+/** Types a snippet's prefix where the cursor is, opens the suggestions and accepts the snippet. */
+async function insertSnippet(prefix, expectText) {
+  await page.keyboard.type(prefix, { delay: 25 });
+  const widget = page.locator(".editor-widget.suggest-widget").first();
+  let entries = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (!(await widget.isVisible().catch(() => false))) await page.keyboard.press("Control+Space");
+    const deadline = Date.now() + 8000;
+    while (Date.now() < deadline) {
+      entries = await widget.locator(".monaco-list-row").allInnerTexts().catch(() => []);
+      const rows = widget.locator(".monaco-list-row");
+      const index = entries.findIndex((text) => text.split(/\s/)[0] === prefix || text.includes(prefix));
+      if (index >= 0) {
+        log(`suggestions: ${JSON.stringify(entries.map((text) => text.replace(/\s+/g, " ")))}`);
+        const focused = await widget.locator(".monaco-list-row.focused").first().innerText().catch(() => "");
+        if (focused.includes(prefix)) await page.keyboard.press("Enter");
+        else await rows.nth(index).click();
+        await waitFor(async () => (await activeEditorText()).includes(expectText), {
+          timeoutMs: 10_000,
+          describe: async () => `the ${prefix} snippet was not inserted; the editor reads:\n${await activeEditorText()}`,
+        });
+        await page.keyboard.press("Escape"); // leave the snippet's tab stops
+        return;
+      }
+      await sleep(250);
+    }
+    log(`snippet attempt ${attempt}: suggestions ${JSON.stringify(entries)}; retrying`);
+    await page.keyboard.press("Escape");
+    await sleep(500);
+  }
+  fail(`no suggestion for the snippet prefix ${prefix}; seen: ${JSON.stringify(entries)}`);
 }
 
 // ----------------------------------------------------------------------------------------- main
@@ -657,6 +750,111 @@ async function main() {
     }
     if (!found) fail(`Problems panel has no no-blocking-sleep entry under app.ts; rows: ${JSON.stringify(rows, null, 1)}`);
     log(`Problems panel:\n${text.replace(/^/gm, "    ")}`);
+  });
+
+  await step("d. app.ts: quick fix (suggestion) to setTimeout from node:timers/promises, save", async () => {
+    const chosen = await quickFix(/setTimeout/);
+    log(`applied quick fix: ${JSON.stringify(chosen)}`);
+    await save();
+    await waitForDisk(
+      path.join(ws, "app.ts"),
+      (text) => text.includes("await setTimeout(100)") && /import \{ setTimeout \} from ["']node:timers\/promises["']/.test(text),
+      'lacks "await setTimeout(100)" and its import after the fix + Ctrl+S',
+    );
+    await waitForNoSquiggle("app.ts");
+  });
+
+  await step("e. disable.py: 'Disable … for this line', save", async () => {
+    await openFile("disable.py", "time.sleep(0.5)");
+    await waitForSquiggle("disable.py");
+    const chosen = await quickFix(/Disable async-pitfalls\/no-blocking-sleep for this line/);
+    log(`applied: ${JSON.stringify(chosen)}`);
+    await save();
+    await waitForDisk(
+      path.join(ws, "disable.py"),
+      (text) => text.includes("    time.sleep(0.5)  # async-pitfalls: disable=no-blocking-sleep\n"),
+      "lacks the end-of-line directive",
+    );
+    await waitForNoSquiggle("disable.py");
+  });
+
+  await step("f. disable.ts: 'Disable … for this line', save", async () => {
+    await openFile("disable.ts", "Atomics.wait");
+    await waitForSquiggle("disable.ts");
+    await quickFix(/Disable async-pitfalls\/no-blocking-sleep for this line/);
+    await save();
+    await waitForDisk(
+      path.join(ws, "disable.ts"),
+      (text) => text.includes("  // eslint-disable-next-line async-pitfalls/no-blocking-sleep\n  Atomics.wait("),
+      "lacks the eslint-disable-next-line comment above the call",
+    );
+    await waitForNoSquiggle("disable.ts");
+  });
+
+  await step("g. onsave.py: fix all on save (editor.codeActionsOnSave)", async () => {
+    await openFile("onsave.py", "time.sleep(2)");
+    await waitForSquiggle("onsave.py");
+    await typeAtEnd("# saved");
+    await save();
+    await waitForDisk(
+      path.join(ws, "onsave.py"),
+      (text) => text.includes("    await asyncio.sleep(2)") && /^import asyncio\b/m.test(text) && text.includes("# saved"),
+      "was not fixed on save",
+    );
+    await waitForNoSquiggle("onsave.py");
+  });
+
+  await step("h. onsave.ts: fix all on save removes an unused directive", async () => {
+    await openFile("onsave.ts", "export const ready");
+    await waitForProblems(["onsave.ts", "Unused eslint-disable directive"]);
+    await typeAtEnd("// saved");
+    await save();
+    await waitForDisk(
+      path.join(ws, "onsave.ts"),
+      (text) => !text.includes("eslint-disable-next-line") && text.includes("export const ready = true;") && text.includes("// saved"),
+      "still has the unused directive after saving",
+    );
+  });
+
+  await step("i. snippets.py: insert the queue_consumer snippet, save", async () => {
+    await openFile("snippets.py", "import asyncio");
+    await focusEditorForTyping();
+    await page.keyboard.press("Control+End");
+    await insertSnippet("queue_consumer", "queue.task_done()");
+    await save();
+    await waitForDisk(
+      path.join(ws, "snippets.py"),
+      (text) => text.includes("async def worker(queue):") && text.includes("        finally:\n            queue.task_done()"),
+      "lacks the inserted snippet",
+    );
+  });
+
+  await step("j. snippets.ts: insert the fetchTimeout snippet, save", async () => {
+    await openFile("snippets.ts", "console.log(url)");
+    await focusEditorForTyping();
+    await page.keyboard.press("Control+G");
+    await page.keyboard.type("2");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await insertSnippet("fetchTimeout", "AbortSignal.timeout(10_000)");
+    await save();
+    await waitForDisk(
+      path.join(ws, "snippets.ts"),
+      (text) => text.includes("  const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });"),
+      "lacks the inserted snippet",
+    );
+  });
+
+  await step("k. docs.py: 'Show documentation' opens the bundled rule page", async () => {
+    await openFile("docs.py", "time.sleep(3)");
+    await waitForSquiggle("docs.py");
+    await quickFix(/Show documentation for async-pitfalls\/no-blocking-sleep/);
+    await waitFor(
+      async () => (await page.locator(".tabs-container .tab", { hasText: "no-blocking-sleep" }).count()) > 0,
+      { timeoutMs: 20_000, describe: async () => `no tab for the rule page; tabs: ${JSON.stringify(await page.locator(".tabs-container .tab").allInnerTexts())}` },
+    );
+    log(`tabs: ${JSON.stringify(await page.locator(".tabs-container .tab").allInnerTexts())}`);
   });
 
   await finish(null, 0);

@@ -19,6 +19,9 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
   ExitNotification,
   InitializedNotification,
   type InitializeResult,
@@ -131,6 +134,12 @@ export class LspClient {
   configuration: unknown = null;
   /** How many `workspace/configuration` requests the server sent. */
   configurationRequests = 0;
+  /** How many `workspace/diagnostic/refresh` requests the server sent. */
+  refreshes = 0;
+  /** `window/showDocument` requests the server sent. */
+  readonly shownDocuments: Array<{ uri: string; external?: boolean }> = [];
+  /** `$/progress` notifications (work done progress) the server sent. */
+  readonly progress: unknown[] = [];
   readonly #waiters: Array<() => void> = [];
   readonly #exited: Promise<number | null>;
 
@@ -158,6 +167,21 @@ export class LspClient {
       return params.items.map((item) => (item.section === "asyncPitfalls" ? this.configuration : null));
     });
     connection.onRequest("client/registerCapability", () => null);
+    connection.onRequest("workspace/diagnostic/refresh", () => {
+      this.refreshes += 1;
+      this.#notify();
+      return null;
+    });
+    connection.onRequest("window/workDoneProgress/create", () => null);
+    connection.onNotification("$/progress", (params: unknown) => {
+      this.progress.push(params);
+      this.#notify();
+    });
+    connection.onRequest("window/showDocument", (params: { uri: string; external?: boolean }) => {
+      this.shownDocuments.push(params);
+      this.#notify();
+      return { success: true };
+    });
     child.stderr?.setEncoding("utf8");
     child.stderr?.on("data", (chunk: string) => {
       this.stderr += chunk;
@@ -216,13 +240,14 @@ export class LspClient {
   }
 
   async initialize(
-    options: { rootPath?: string; initializationOptions?: unknown; capabilities?: ClientCapabilities } = {},
+    options: { rootPath?: string; folders?: string[]; initializationOptions?: unknown; capabilities?: ClientCapabilities } = {},
   ): Promise<InitializeResult> {
     const rootUri = options.rootPath ? pathToFileURL(options.rootPath).href : null;
+    const folders = options.folders ?? (options.rootPath ? [options.rootPath] : undefined);
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      workspaceFolders: options.rootPath ? [{ uri: rootUri!, name: path.basename(options.rootPath) }] : null,
+      workspaceFolders: folders ? folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })) : null,
       initializationOptions: options.initializationOptions,
       capabilities: options.capabilities ?? {
         textDocument: { publishDiagnostics: { dataSupport: true }, codeAction: { dataSupport: true } },
@@ -275,6 +300,15 @@ export class LspClient {
   async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
     const result = await this.connection.sendRequest(CodeActionRequest.type, params);
     return (result ?? []) as CodeAction[];
+  }
+
+  /** `textDocument/diagnostic` (pull diagnostics). */
+  async pull(uri: string, previousResultId?: string, token?: import("vscode-languageserver-protocol").CancellationToken): Promise<DocumentDiagnosticReport> {
+    return this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) }, token);
+  }
+
+  async executeCommand(command: string, args: unknown[] = []): Promise<unknown> {
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   }
 
   /** Shuts down politely (or not) and returns the exit code. */

@@ -229,7 +229,7 @@ describe("code actions", () => {
     const disable = actions.find((action) => action.title === "Disable async-pitfalls/no-blocking-sleep for this line");
     expect(disable?.kind).toBe(CodeActionKind.QuickFix);
     const disabled = applyWorkspaceEdit(SLEEPY, disable!.edit, uri);
-    expect(disabled).toBe("import time\n\nasync def handler():\n    # eslint-disable-next-line async-pitfalls/no-blocking-sleep\n    time.sleep(1)\n");
+    expect(disabled).toBe("import time\n\nasync def handler():\n    time.sleep(1)  # async-pitfalls: disable=no-blocking-sleep\n");
     await client.change(uri, 2, [{ text: disabled }]);
     expect((await client.diagnosticsAt(uri, 2)).diagnostics).toEqual([]);
     await client.close(uri);

@@ -1,0 +1,5 @@
+import time
+
+
+async def nap():
+    time.sleep(3)

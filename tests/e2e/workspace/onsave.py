@@ -1,0 +1,5 @@
+import time
+
+
+async def tick():
+    time.sleep(2)

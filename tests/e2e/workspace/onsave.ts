@@ -1,0 +1,2 @@
+// eslint-disable-next-line async-pitfalls/no-blocking-sleep
+export const ready = true;

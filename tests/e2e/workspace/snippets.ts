@@ -1,0 +1,3 @@
+export async function load(url: string): Promise<void> {
+  console.log(url);
+}
