@@ -1,7 +1,7 @@
 /** A call's arguments by position and keyword, and the edit that adds one. */
 import type { RuleTextEdit, RuleTextEditor } from "@eslint/core";
 import type { PyNode } from "./parser.js";
-import { childByField } from "./scope.js";
+import { childByField, textOf } from "./syntax.js";
 
 export interface CallArguments {
   /** The `argument_list` node, parentheses included. */
@@ -25,7 +25,7 @@ export function callArguments(call: PyNode, source: string): CallArguments | und
     if (argument.type === "keyword_argument") {
       const name = childByField(argument, "name");
       const value = childByField(argument, "value");
-      if (name && value) keywords.set(source.slice(name.range[0], name.range[1]), value);
+      if (name && value) keywords.set(textOf(name, source), value);
     } else if (argument.type === "list_splat" || argument.type === "dictionary_splat") {
       hasSplat = true;
     } else {

@@ -5,24 +5,18 @@
  * another project module (`from .client import fetch`, `client.fetch`). Only a single, unambiguous definition
  * counts; anything else (inherited methods, libraries, rebound names) is undefined.
  */
-import { readFileSync, statSync } from "node:fs";
 import { definitionScopeOf, definitionsIn, type ImportTarget } from "./definitions.js";
-import { methodReceiverOf } from "./method-receiver.js";
+import { methodReceiverOf } from "./methods.js";
 import { effectiveDefinition } from "./module-summary.js";
-import { parsePython, type PyNode } from "./parser.js";
-import type { ProjectSession, Resolved } from "./project-index.js";
+import type { PyNode } from "./parser.js";
+import { projectModuleAt, type ProjectSession, type Resolved } from "./project-index.js";
 import { boundValueOf } from "./references.js";
-import { childByField } from "./scope.js";
-import { unparenthesized } from "./value-origins.js";
+import { childByField, textOf, unparenthesized } from "./syntax.js";
 
 /** A function definition and the text of the file it is in (node ranges index into it). */
 export interface FunctionInFile {
   readonly node: PyNode;
   readonly source: string;
-}
-
-function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
 }
 
 /** The single `def` bound to `name` in `scope` (a module or class body), ignoring `@overload` stubs. */
@@ -32,34 +26,10 @@ function definedFunction(scope: PyNode, name: string, source: string): PyNode | 
   return definition?.kind === "function" ? definition.node : undefined;
 }
 
-/** Parsed project modules, by path, while their size and mtime hold. */
-const parsedModules = new Map<string, { mtimeMs: number; size: number; root: PyNode; source: string }>();
-
-function parsedModuleAt(file: string): { root: PyNode; source: string } | undefined {
-  let stats;
-  try {
-    stats = statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-  if (!stats?.isFile() || stats.size > 2_000_000) return undefined;
-  const cached = parsedModules.get(file);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
-  try {
-    const text = readFileSync(file, "utf8");
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const entry = { mtimeMs: stats.mtimeMs, size: stats.size, root: parsePython(source).root, source };
-    parsedModules.set(file, entry);
-    return entry;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The syntax node of a module-level function the project index resolved to. */
 function locate(resolved: Resolved | undefined, session: ProjectSession): FunctionInFile | undefined {
   if (resolved?.kind !== "function" || resolved.ctx.path === undefined || resolved.ctx === session.current) return undefined;
-  const module = parsedModuleAt(resolved.ctx.path);
+  const module = projectModuleAt(resolved.ctx.path);
   if (!module) return undefined;
   const node = definedFunction(module.root, resolved.fn.name, module.source);
   return node ? { node, source: module.source } : undefined;

@@ -4,26 +4,16 @@
  * function), a method of the enclosing class or of its project bases (`self.m()`, `cls.m()`, `super().m()`,
  * `Class.m()`), or a known library API (knowledge.ts), incl. methods of receivers whose type the code proves.
  */
-import { resolvedNameOf } from "./resolved-name.js";
-import { definitionScopeOf, definitionsIn, parameterName, type Definition } from "./definitions.js";
+import { definitionScopeOf, definitionsIn, parameterName, soleDefinitionOf, type Definition } from "./definitions.js";
 import { coroutineMethodsByType, knownCoroutineFunctions, type AwaitableKind } from "./knowledge.js";
-import { classOfMethod } from "./expression-key.js";
-import { methodReceiverOf } from "./method-receiver.js";
+import { objectTypeOf } from "./library-objects.js";
+import { classOfMethod, methodReceiverOf } from "./methods.js";
 import { effectiveDefinition, summarizeClass, summarizeFunction } from "./module-summary.js";
 import type { PyNode } from "./parser.js";
 import type { ProjectSession, Resolved } from "./project-index.js";
-import { provenTypeOf, typeOfDefinition } from "./receiver-types.js";
-import { childByField, enclosingFunction } from "./scope.js";
-
-function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
-}
-
-function moduleOf(node: PyNode): PyNode {
-  let current = node;
-  while (current.parent) current = current.parent;
-  return current;
-}
+import { builtinCalleeOf, resolvedNameOf } from "./resolved-name.js";
+import { enclosingFunction } from "./scope.js";
+import { childByField, dottedPartsOf, rootOf, textOf } from "./syntax.js";
 
 function kindOfResolved(resolved: Resolved | undefined, session: ProjectSession): AwaitableKind | undefined {
   if (resolved?.kind === "function") return session.functionKind(resolved.fn, resolved.ctx) === "coroutine" ? "coroutine" : undefined;
@@ -37,7 +27,7 @@ function resolveDotted(base: PyNode, rest: readonly string[], session: ProjectSe
   const found = definitionScopeOf(base, name, source);
   if (found === null) {
     // Bound nowhere: a builtin, a name from `from m import *`, or `asyncio.x` in a fragment that never imports it.
-    if (definitionsIn(moduleOf(base), source).starImports.length > 0) return session.lookup(session.current, [name, ...rest]);
+    if (definitionsIn(rootOf(base), source).starImports.length > 0) return session.lookup(session.current, [name, ...rest]);
     const api = rest.length > 0 ? resolvedNameOf(base.parent!, source) : undefined;
     return api === undefined ? undefined : { kind: "library", qualified: [api, ...rest.slice(1)].join(".") };
   }
@@ -67,9 +57,8 @@ function selfMethod(receiver: PyNode, method: string, session: ProjectSession, s
 
 /** `super().m`: `m` on the bases of the class whose method the call is directly in. */
 function superMethod(superCall: PyNode, method: string, session: ProjectSession, source: string): AwaitableKind | undefined {
-  const callee = childByField(superCall, "function");
+  if (builtinCalleeOf(superCall, source) !== "super") return undefined;
   const args = childByField(superCall, "arguments");
-  if (callee?.type !== "identifier" || textOf(callee, source) !== "super" || definitionScopeOf(callee, "super", source) !== null) return undefined;
   const fn = enclosingFunction(superCall);
   const classNode = fn?.type === "function_definition" ? classOfMethod(fn) : undefined;
   if (!classNode) return undefined;
@@ -85,16 +74,9 @@ function superMethod(superCall: PyNode, method: string, session: ProjectSession,
 
 /** `C` in `C(...)` or an annotation `x: C`, when it names a class of this file or of the project. */
 function projectClassOf(expression: PyNode | undefined, session: ProjectSession, source: string): Resolved | undefined {
-  const parts: string[] = [];
-  let base = expression;
-  while (base?.type === "attribute") {
-    const attribute = childByField(base, "attribute");
-    if (!attribute) return undefined;
-    parts.unshift(textOf(attribute, source));
-    base = childByField(base, "object");
-  }
-  if (base?.type !== "identifier") return undefined;
-  const resolved = resolveDotted(base, parts, session, source);
+  const dotted = expression && dottedPartsOf(expression, source);
+  if (dotted?.base.type !== "identifier") return undefined;
+  const resolved = resolveDotted(dotted.base, dotted.parts, session, source);
   return resolved?.kind === "class" ? resolved : undefined;
 }
 
@@ -119,8 +101,9 @@ function projectInstanceMethod(receiver: PyNode, definition: Definition | undefi
   return typeof found === "object" ? kindOfResolved({ kind: "function", ...found }, session) : undefined;
 }
 
-/** A method of a library object whose type is proven (`q.put()` with `q = asyncio.Queue()`). */
-function libraryMethod(type: string | undefined, method: string): AwaitableKind | undefined {
+/** A method of a library object whose type is proven (`q.put()` with `q = asyncio.Queue()`, `self.q.put()`). */
+function libraryMethod(receiver: PyNode, method: string, source: string): AwaitableKind | undefined {
+  const type = objectTypeOf(receiver, source);
   return type === undefined ? undefined : coroutineMethodsByType.get(type)?.get(method);
 }
 
@@ -131,29 +114,23 @@ export function awaitableKindOfCall(call: PyNode, session: ProjectSession, sourc
   if (callee.type === "identifier") return kindOfResolved(resolveDotted(callee, [], session, source), session);
   if (callee.type !== "attribute") return undefined;
 
-  const parts: string[] = [];
-  let base: PyNode = callee;
-  while (base.type === "attribute") {
-    const attribute = childByField(base, "attribute");
-    const object = childByField(base, "object");
-    if (!attribute || !object) return undefined;
-    parts.unshift(textOf(attribute, source));
-    base = object;
-  }
+  const dotted = dottedPartsOf(callee, source);
+  if (!dotted) return undefined;
+  const { base, parts } = dotted;
   const method = parts[parts.length - 1]!;
   if (base.type === "call") {
     return parts.length === 1 ? (superMethod(base, method, session, source) ?? projectInstanceMethod(base, undefined, method, session, source)) : undefined;
   }
   if (base.type !== "identifier") return undefined;
-  const found = definitionScopeOf(base, textOf(base, source), source);
-  const variable = found?.scope && found.definitions.length === 1 && found.definitions[0]!.kind === "other" ? found.definitions[0] : undefined;
+  const sole = soleDefinitionOf(base, source);
+  const variable = sole?.definition.kind === "other" ? sole.definition : undefined;
   if (variable) {
     // A variable or parameter: `self`/`cls`, a proven library type, an instance of a project class.
-    if (parts.length === 2) return libraryMethod(provenTypeOf(childByField(callee, "object")!, source), method);
+    if (parts.length === 2) return libraryMethod(childByField(callee, "object")!, method, source);
     if (parts.length !== 1) return undefined;
     return (
       selfMethod(base, method, session, source) ??
-      libraryMethod(typeOfDefinition(variable, source), method) ??
+      libraryMethod(base, method, source) ??
       projectInstanceMethod(base, variable, method, session, source)
     );
   }

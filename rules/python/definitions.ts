@@ -1,10 +1,11 @@
 /**
  * What each name of a scope is bound to, with the binding sites: the `def`, the `class`, the import, or some
- * other binding (assignment, parameter, `for`, `with … as`, …). Unlike `bindingsOf` in scope.ts, every binding
- * is kept, so a caller can require "bound exactly once, by this `async def`" before it trusts a name.
+ * other binding (assignment, parameter, `for`, `with … as`, …). Every binding is kept, so a caller can require
+ * "bound exactly once, by this `async def`" before it trusts a name; scope.ts's `bindingsOf` condenses them into
+ * what import resolution needs.
  */
 import type { PyNode } from "./parser.js";
-import { childByField, childrenByField } from "./scope.js";
+import { childByField, childrenByField, compactTextOf, textOf } from "./syntax.js";
 
 /** An import as written: `from ..core import y` is `{ level: 2, module: "core", name: "y" }`. */
 export interface ImportTarget {
@@ -32,14 +33,10 @@ export interface ScopeDefinitions {
 const cache = new WeakMap<PyNode, ScopeDefinitions>();
 const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
 
-function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
-}
-
 /** The parsed target of an import statement's module part (`..core` → level 2, module "core"). */
 export function importModuleOf(node: PyNode | undefined, source: string): { level: number; module: string } {
   if (!node) return { level: 0, module: "" };
-  const text = textOf(node, source).replace(/\s+/gu, "");
+  const text = compactTextOf(node, source);
   const dots = /^\.*/u.exec(text)![0].length;
   return { level: dots, module: text.slice(dots) };
 }
@@ -100,7 +97,7 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
       case "import_statement":
         for (const item of childrenByField(node, "name")) {
           if (item.type === "aliased_import") {
-            const module = textOf(childByField(item, "name")!, source).replace(/\s+/gu, "");
+            const module = compactTextOf(childByField(item, "name")!, source);
             add(textOf(childByField(item, "alias")!, source), { kind: "import", target: { level: 0, module } });
           } else {
             // `import a.b.c` binds `a`; the rest is spelled out by attribute access.
@@ -216,4 +213,15 @@ export function definitionScopeOf(node: PyNode, name: string, source: string): {
     if (definitions) return { scope: current, definitions };
   }
   return null;
+}
+
+/**
+ * The one binding of the name `identifier` uses (or of `name`, as seen from the node `identifier`), when its scope
+ * binds it exactly once: `x = f()` alone, not `x = f()` then `x = g()`. Undefined for names bound nowhere, by a
+ * comprehension, or more than once.
+ */
+export function soleDefinitionOf(identifier: PyNode, source: string, name = textOf(identifier, source)): { scope: PyNode; definition: Definition } | undefined {
+  const found = definitionScopeOf(identifier, name, source);
+  if (!found?.scope || found.definitions.length !== 1) return undefined;
+  return { scope: found.scope, definition: found.definitions[0]! };
 }

@@ -59,12 +59,6 @@ export function isBareNoqa(commentValue: string): boolean {
   return match !== null && match.groups?.["codes"] === undefined;
 }
 
-interface ListedRule {
-  readonly ruleIds: readonly string[];
-  readonly start: number;
-  readonly end: number;
-}
-
 /**
  * One directive per listed rule, each with its own span, so that ESLint's unused-directive fix (replace the
  * span with one space) removes that entry alone: `# noqa: ASYNC251, E501` becomes `# noqa: E501`.

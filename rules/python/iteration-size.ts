@@ -5,10 +5,12 @@
  * follow). Rules act on "unbounded"
  * and on known counts above a threshold; "undecided" means silence.
  */
-import { definitionScopeOf } from "./definitions.js";
+import { soleDefinitionOf } from "./definitions.js";
 import type { PyNode } from "./parser.js";
 import { boundValueOf, identifierRole, occurrencesOf } from "./references.js";
-import { childByField } from "./scope.js";
+import { concurrentJoiners, containerConstructors } from "./knowledge.js";
+import { builtinCalleeOf, calleeNameOf } from "./resolved-name.js";
+import { childByField, compactTextOf, textOf, unparenthesized } from "./syntax.js";
 
 export type Size = { readonly kind: "known"; readonly count: number } | { readonly kind: "unbounded" } | { readonly kind: "undecided" };
 
@@ -26,24 +28,6 @@ const MUTATING_METHODS = new Set(["append", "extend", "insert", "add", "update",
 /** Views with as many items as the mapping. */
 const VIEW_METHODS = new Set(["items", "keys", "values", "copy"]);
 
-function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
-}
-
-function unparenthesized(node: PyNode): PyNode {
-  let current = node;
-  while (current.type === "parenthesized_expression" && current.children.length === 1) current = current.children[0]!;
-  return current;
-}
-
-/** A builtin function called by its own name (not shadowed by anything in the file). */
-function builtinCallName(call: PyNode, source: string): string | undefined {
-  const callee = childByField(call, "function");
-  if (callee?.type !== "identifier") return undefined;
-  const name = textOf(callee, source);
-  return definitionScopeOf(callee, name, source) === null ? name : undefined;
-}
-
 function positionalArguments(call: PyNode): PyNode[] | undefined {
   const args = childByField(call, "arguments")?.children ?? [];
   if (args.some((arg) => arg.type === "list_splat" || arg.type === "dictionary_splat")) return undefined;
@@ -52,14 +36,12 @@ function positionalArguments(call: PyNode): PyNode[] | undefined {
 
 /** The single value `name` is bound to where `identifier` sees it, and whether the binding is a parameter. */
 function bindingOf(identifier: PyNode, source: string): { value?: PyNode; parameter?: boolean; scope?: PyNode } | undefined {
-  const name = textOf(identifier, source);
-  const found = definitionScopeOf(identifier, name, source);
-  if (!found?.scope || found.definitions.length !== 1) return undefined;
-  const [definition] = found.definitions;
-  if (definition?.kind !== "other") return undefined;
-  if (definition.site.parent?.type === "parameters" || definition.site.parent?.type === "lambda_parameters") return { parameter: true, scope: found.scope };
+  const sole = soleDefinitionOf(identifier, source);
+  if (sole?.definition.kind !== "other") return undefined;
+  const { scope, definition } = sole;
+  if (definition.site.parent?.type === "parameters" || definition.site.parent?.type === "lambda_parameters") return { parameter: true, scope };
   const value = boundValueOf(definition.site, definition.target);
-  return value ? { value, scope: found.scope } : undefined;
+  return value ? { value, scope } : undefined;
 }
 
 /** Whether `name` is changed in place anywhere in `scope`: `name.append(…)`, `name[i] = …`, `del name[i]`, `name += …`. */
@@ -74,9 +56,14 @@ function isMutated(scope: PyNode, name: string, source: string): boolean {
       if (method && MUTATING_METHODS.has(textOf(method, source))) return true;
     }
     if (parent.type === "subscript" && identifier.field === "value") {
-      const owner = parent.parent;
-      if ((owner?.type === "assignment" || owner?.type === "augmented_assignment") && parent.field === "left") return true;
+      // `name[k] = v`, `del name[k]`, and through nested items: `name[k][j] = v`, `name[k].append(v)` (a defaultdict).
+      let item: PyNode = parent;
+      while (item.parent?.type === "subscript" && item.field === "value") item = item.parent;
+      const owner = item.parent;
+      if ((owner?.type === "assignment" || owner?.type === "augmented_assignment") && item.field === "left") return true;
       if (owner?.type === "delete_statement") return true;
+      const method = owner?.type === "attribute" && item.field === "object" ? childByField(owner, "attribute") : undefined;
+      if (method && MUTATING_METHODS.has(textOf(method, source)) && owner!.parent?.type === "call") return true;
     }
   }
   return false;
@@ -172,7 +159,7 @@ function sliceSize(slice: PyNode, value: PyNode, source: string, depth: number):
       const left = childByField(stopBinary, "left");
       const right = childByField(stopBinary, "right");
       const width = right && constantIntOf(right, source);
-      if (left && width !== undefined && textOf(left, source).replace(/\s+/gu, "") === textOf(startNode, source).replace(/\s+/gu, "")) {
+      if (left && width !== undefined && compactTextOf(left, source) === compactTextOf(startNode, source)) {
         return known(Math.max(0, Math.ceil(width / step)));
       }
     }
@@ -182,7 +169,7 @@ function sliceSize(slice: PyNode, value: PyNode, source: string, depth: number):
 }
 
 function callSize(call: PyNode, source: string, depth: number): Size {
-  const builtin = builtinCallName(call, source);
+  const builtin = builtinCalleeOf(call, source);
   const args = positionalArguments(call);
   if (builtin !== undefined) {
     if (!args) return UNDECIDED;
@@ -194,7 +181,7 @@ function callSize(call: PyNode, source: string, depth: number): Size {
       }
       // `range(len(xs))` has the size of `xs`.
       const only = args.length === 1 ? unparenthesized(args[0]!) : undefined;
-      if (only?.type === "call" && builtinCallName(only, source) === "len") {
+      if (only?.type === "call" && builtinCalleeOf(only, source) === "len") {
         const inner = positionalArguments(only);
         if (inner?.length === 1) return sizeOf(inner[0]!, source, depth + 1);
       }
@@ -210,6 +197,14 @@ function callSize(call: PyNode, source: string, depth: number): Size {
     }
     if (builtin === "map" || builtin === "filter") return args.length >= 2 ? sizeOf(args[1]!, source, depth + 1) : UNDECIDED;
     return UNDECIDED;
+  }
+  const name = calleeNameOf(call, source);
+  const container = name === undefined ? undefined : containerConstructors.get(name);
+  if (container && args) return args.length > container.dataArgument ? sizeOf(args[container.dataArgument]!, source, depth + 1) : known(0);
+  // `await asyncio.gather(*xs)`: as many results as awaitables — a batch already started, not new data.
+  if (name !== undefined && concurrentJoiners.get(name)?.awaitables === "splat") {
+    const all = childByField(call, "arguments")?.children.filter((arg) => arg.type !== "keyword_argument") ?? [];
+    return all.reduce<Size>((size, arg) => sum(size, arg.type === "list_splat" ? (arg.children[0] ? sizeOf(arg.children[0], source, depth + 1) : UNDECIDED) : known(1)), known(0));
   }
   const callee = childByField(call, "function");
   if (callee?.type === "attribute") {

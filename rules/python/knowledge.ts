@@ -100,7 +100,7 @@ export const knownCoroutineFunctions: ReadonlyMap<string, AwaitableKind> = new M
 
 /**
  * Library types whose methods return coroutines (or coroutine-wrapping awaitables), by type name. A call such as
- * `q.put(x)` is only judged when the receiver is provably of that type (see `typeFactories`, `typeAnnotations`):
+ * `q.put(x)` is only judged when the receiver is provably of that type (see "Library objects" below):
  * `log.write(x)` on some other object is never a finding.
  */
 export const coroutineMethodsByType: ReadonlyMap<string, ReadonlyMap<string, AwaitableKind>> = new Map(
@@ -139,55 +139,6 @@ export const coroutineMethodsByType: ReadonlyMap<string, ReadonlyMap<string, Awa
   } as Record<string, Record<string, AwaitableKind>>).map(([type, methods]) => [type, new Map(Object.entries(methods))]),
 );
 
-/** How a value is obtained from a factory: `x = f()`, `x = await f()`, `async with f() as x`, `with f() as x`. */
-export type FactoryUse = "call" | "await" | "async-with" | "with";
-
-/** Calls that produce values of the types above: one type, or one per element when the result is unpacked. */
-export const typeFactories: ReadonlyMap<string, { readonly uses: readonly FactoryUse[]; readonly type: string | readonly string[] }> = new Map<
-  string,
-  { readonly uses: readonly FactoryUse[]; readonly type: string | readonly string[] }
->([
-  ...["asyncio.Queue", "asyncio.PriorityQueue", "asyncio.LifoQueue"].map((name) => [name, { uses: ["call"], type: "asyncio.Queue" }] as const),
-  ["asyncio.Lock", { uses: ["call"], type: "asyncio.Lock" }],
-  ["asyncio.Semaphore", { uses: ["call"], type: "asyncio.Semaphore" }],
-  ["asyncio.BoundedSemaphore", { uses: ["call"], type: "asyncio.Semaphore" }],
-  ["asyncio.Event", { uses: ["call"], type: "asyncio.Event" }],
-  ["asyncio.Condition", { uses: ["call"], type: "asyncio.Condition" }],
-  ["asyncio.Barrier", { uses: ["call"], type: "asyncio.Barrier" }],
-  ...["asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.new_event_loop"].map(
-    (name) => [name, { uses: ["call"], type: "asyncio.AbstractEventLoop" }] as const,
-  ),
-  ["asyncio.open_connection", { uses: ["await"], type: ["asyncio.StreamReader", "asyncio.StreamWriter"] }],
-  ["asyncio.open_unix_connection", { uses: ["await"], type: ["asyncio.StreamReader", "asyncio.StreamWriter"] }],
-  ["asyncio.create_subprocess_exec", { uses: ["await"], type: "asyncio.subprocess.Process" }],
-  ["asyncio.create_subprocess_shell", { uses: ["await"], type: "asyncio.subprocess.Process" }],
-  ["asyncpg.connect", { uses: ["await"], type: "asyncpg.Connection" }],
-  ["asyncpg.create_pool", { uses: ["await", "async-with"], type: "asyncpg.Pool" }],
-  ["aiohttp.ClientSession", { uses: ["call", "async-with"], type: "aiohttp.ClientSession" }],
-  ["aiofiles.open", { uses: ["async-with", "await"], type: "aiofiles.File" }],
-]);
-
-/** Type annotations (`session: aiohttp.ClientSession`) that name the types above, by qualified name. */
-export const typeAnnotations: ReadonlyMap<string, string> = new Map([
-  ...["asyncio.Queue", "asyncio.PriorityQueue", "asyncio.LifoQueue", "asyncio.queues.Queue"].map((name) => [name, "asyncio.Queue"] as const),
-  ["asyncio.Lock", "asyncio.Lock"],
-  ["asyncio.Semaphore", "asyncio.Semaphore"],
-  ["asyncio.BoundedSemaphore", "asyncio.Semaphore"],
-  ["asyncio.Event", "asyncio.Event"],
-  ["asyncio.Condition", "asyncio.Condition"],
-  ["asyncio.Barrier", "asyncio.Barrier"],
-  ["asyncio.StreamReader", "asyncio.StreamReader"],
-  ["asyncio.StreamWriter", "asyncio.StreamWriter"],
-  ["asyncio.AbstractEventLoop", "asyncio.AbstractEventLoop"],
-  ["asyncio.subprocess.Process", "asyncio.subprocess.Process"],
-  ["asyncpg.Connection", "asyncpg.Connection"],
-  ["asyncpg.connection.Connection", "asyncpg.Connection"],
-  ["asyncpg.Pool", "asyncpg.Pool"],
-  ["asyncpg.pool.Pool", "asyncpg.Pool"],
-  ["aiohttp.ClientSession", "aiohttp.ClientSession"],
-  ["aiohttp.client.ClientSession", "aiohttp.ClientSession"],
-]);
-
 /**
  * Decorators known to keep an `async def` a coroutine function (calling the result still returns a coroutine).
  * Any other decorator may change what the function returns, so calls to it are not judged. Deliberately absent:
@@ -215,6 +166,149 @@ export const methodlessBases: ReadonlySet<string> = new Set([
 ]);
 
 // ---------------------------------------------------------------------------------------------------------------
+// Library objects: what a value provably is (library-objects.ts; used by every rule that judges a method call)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The type every event loop is known as, however it was obtained or annotated. */
+export const EVENT_LOOP = "asyncio.AbstractEventLoop";
+/** The type of `asyncio.TaskGroup()`. */
+export const TASK_GROUP = "asyncio.TaskGroup";
+/** The type of a task this code scheduled: `asyncio.create_task(c())`, `loop.create_task(c())`, `tg.create_task(c())`. */
+export const TASK = "asyncio.Task";
+
+/** How a value is obtained from a factory: `x = f()`, `x = await f()`, `async with f() as x`, `with f() as x`. */
+export type FactoryUse = "call" | "await" | "async-with" | "with";
+
+export interface ObjectFactory {
+  /** Which uses give a value of `type` (entering a self-entering type's object needs no use of its own). */
+  readonly uses: readonly FactoryUse[];
+  /** The type produced: one, or one per element when the result is a tuple (`reader, writer = await …`). */
+  readonly type: string | readonly string[];
+}
+
+const factories = (names: readonly string[], type: string | readonly string[], uses: readonly FactoryUse[] = ["call"]) =>
+  names.map((name) => [name, { uses, type }] as const);
+
+/**
+ * Calls that create library objects, by qualified name. A method call on a receiver is judged only when the
+ * receiver is provably such an object (`s.get(url)` is `requests.Session.get` only when `s = requests.Session()`
+ * is in sight): an unknown object that happens to have a `get` is never a finding.
+ */
+export const objectFactories: ReadonlyMap<string, ObjectFactory> = new Map<string, ObjectFactory>([
+  // asyncio synchronisation primitives and queues
+  ...factories(["asyncio.Queue", "asyncio.PriorityQueue", "asyncio.LifoQueue", "asyncio.queues.Queue"], "asyncio.Queue"),
+  ...factories(["asyncio.Lock", "asyncio.locks.Lock"], "asyncio.Lock"),
+  ...factories(["asyncio.Semaphore", "asyncio.BoundedSemaphore", "asyncio.locks.Semaphore", "asyncio.locks.BoundedSemaphore"], "asyncio.Semaphore"),
+  ...factories(["asyncio.Event"], "asyncio.Event"),
+  ...factories(["asyncio.Condition"], "asyncio.Condition"),
+  ...factories(["asyncio.Barrier"], "asyncio.Barrier"),
+  // event loops and task groups
+  ...factories(
+    ["asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.new_event_loop", "asyncio.events.get_running_loop",
+      "asyncio.events.get_event_loop", "asyncio.events.new_event_loop", "uvloop.new_event_loop"],
+    EVENT_LOOP,
+  ),
+  ...factories(["asyncio.TaskGroup", "asyncio.taskgroups.TaskGroup"], TASK_GROUP),
+  ...factories(["asyncio.create_task", "asyncio.tasks.create_task"], TASK),
+  // streams, subprocesses, database connections, files
+  ...factories(["asyncio.open_connection", "asyncio.open_unix_connection", "asyncio.streams.open_connection"], ["asyncio.StreamReader", "asyncio.StreamWriter"], ["await"]),
+  ...factories(["asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell"], "asyncio.subprocess.Process", ["await"]),
+  ...factories(["asyncpg.connect"], "asyncpg.Connection", ["await"]),
+  ...factories(["asyncpg.create_pool"], "asyncpg.Pool", ["await", "async-with"]),
+  ...factories(["aiofiles.open"], "aiofiles.File", ["async-with", "await"]),
+  // rate and concurrency limiters of other libraries
+  ...["aiolimiter.AsyncLimiter", "asyncio_throttle.Throttler", "anyio.Semaphore", "anyio.CapacityLimiter", "anyio.Lock", "trio.Semaphore",
+    "trio.CapacityLimiter", "trio.Lock"].flatMap((name) => factories([name], name)),
+  // HTTP clients, sockets, processes, paths
+  ...factories(["aiohttp.ClientSession", "aiohttp.client.ClientSession"], "aiohttp.ClientSession"),
+  ...factories(["requests.Session", "requests.session", "requests.sessions.Session"], "requests.Session"),
+  ...factories(["httpx.Client"], "httpx.Client"),
+  ...factories(["httpx.AsyncClient"], "httpx.AsyncClient"),
+  ...factories(["urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.poolmanager.PoolManager"], "urllib3.PoolManager"),
+  ...factories(["http.client.HTTPConnection", "http.client.HTTPSConnection"], "http.client.HTTPConnection"),
+  ...factories(["socket.socket", "socket.create_connection", "socket.create_server", "socket.fromfd"], "socket.socket"),
+  ...factories(["subprocess.Popen"], "subprocess.Popen"),
+  ...factories(["pathlib.Path", "pathlib.PosixPath", "pathlib.WindowsPath", "pathlib.Path.home", "pathlib.Path.cwd"], "pathlib.Path"),
+]);
+
+/**
+ * Type annotations naming the types above (`session: aiohttp.ClientSession`, `loop: asyncio.AbstractEventLoop`),
+ * by qualified name. Only where an annotation is the usual way to receive such an object: paths, sockets and
+ * sessions of blocking libraries are judged on values we see created.
+ */
+export const objectAnnotations: ReadonlyMap<string, string> = new Map([
+  ...["asyncio.Queue", "asyncio.PriorityQueue", "asyncio.LifoQueue", "asyncio.queues.Queue"].map((name) => [name, "asyncio.Queue"] as const),
+  ...["asyncio.Lock", "asyncio.locks.Lock"].map((name) => [name, "asyncio.Lock"] as const),
+  ...["asyncio.Semaphore", "asyncio.BoundedSemaphore", "asyncio.locks.Semaphore", "asyncio.locks.BoundedSemaphore"].map((name) => [name, "asyncio.Semaphore"] as const),
+  ["asyncio.Event", "asyncio.Event"],
+  ["asyncio.Condition", "asyncio.Condition"],
+  ["asyncio.Barrier", "asyncio.Barrier"],
+  ["asyncio.StreamReader", "asyncio.StreamReader"],
+  ["asyncio.StreamWriter", "asyncio.StreamWriter"],
+  ...["asyncio.AbstractEventLoop", "asyncio.BaseEventLoop", "asyncio.events.AbstractEventLoop", "asyncio.base_events.BaseEventLoop", "uvloop.Loop"].map(
+    (name) => [name, EVENT_LOOP] as const,
+  ),
+  ...["asyncio.TaskGroup", "asyncio.taskgroups.TaskGroup"].map((name) => [name, TASK_GROUP] as const),
+  ["asyncio.subprocess.Process", "asyncio.subprocess.Process"],
+  ["asyncpg.Connection", "asyncpg.Connection"],
+  ["asyncpg.connection.Connection", "asyncpg.Connection"],
+  ["asyncpg.Pool", "asyncpg.Pool"],
+  ["asyncpg.pool.Pool", "asyncpg.Pool"],
+  ["aiohttp.ClientSession", "aiohttp.ClientSession"],
+  ["aiohttp.client.ClientSession", "aiohttp.ClientSession"],
+  ...["aiolimiter.AsyncLimiter", "asyncio_throttle.Throttler", "anyio.Semaphore", "anyio.CapacityLimiter", "anyio.Lock", "trio.Semaphore",
+    "trio.CapacityLimiter", "trio.Lock"].map((name) => [name, name] as const),
+]);
+
+/** Types whose `__enter__`/`__aenter__` returns the object itself: `with requests.Session() as s` binds the session. */
+export const selfEnteringTypes: ReadonlySet<string> = new Set([
+  "requests.Session", "httpx.Client", "httpx.AsyncClient", "urllib3.PoolManager", "socket.socket", "subprocess.Popen",
+  "aiohttp.ClientSession", TASK_GROUP,
+]);
+
+/** What values derived from an instance are: `p / "x"`, `p.parent`, `p.with_suffix(".txt")`, `for q in p.glob("*")`, `c, a = s.accept()`. */
+export interface DerivedValues {
+  /** `instance / anything` (or `str / instance`) is again of the class. */
+  readonly joinOperator?: string;
+  /** Attributes of the same class. */
+  readonly attributes?: ReadonlySet<string>;
+  /** Methods returning an instance of the same class. */
+  readonly methods?: ReadonlySet<string>;
+  /** Methods returning an iterable of instances of the same class. */
+  readonly iterators?: ReadonlySet<string>;
+  /** Methods returning a tuple whose element at `index` is of the same class (`sock.accept()` → `(conn, address)`). */
+  readonly tupleMethods?: ReadonlyMap<string, number>;
+  /** Methods returning an object of another known type (`loop.create_task(c())` → a task). */
+  readonly returns?: ReadonlyMap<string, string>;
+}
+
+export const derivedValues: ReadonlyMap<string, DerivedValues> = new Map<string, DerivedValues>([
+  [
+    "pathlib.Path",
+    {
+      joinOperator: "/",
+      attributes: new Set(["parent"]),
+      methods: new Set(["with_suffix", "with_name", "with_stem", "joinpath", "resolve", "absolute", "expanduser", "relative_to"]),
+      iterators: new Set(["glob", "rglob", "iterdir"]),
+    },
+  ],
+  ["socket.socket", { methods: new Set(["dup"]), tupleMethods: new Map([["accept", 0]]) }],
+  [EVENT_LOOP, { returns: new Map([["create_task", TASK]]) }],
+  [TASK_GROUP, { returns: new Map([["create_task", TASK]]) }],
+]);
+
+/**
+ * Types that bound how many holders run at once when shared (`async with sem:`, `await sem.acquire()`). A lock is a
+ * semaphore of one.
+ */
+export const limiterTypes: ReadonlySet<string> = new Set([
+  "asyncio.Semaphore", "asyncio.Lock", "asyncio.Condition", "aiolimiter.AsyncLimiter", "asyncio_throttle.Throttler",
+  "anyio.Semaphore", "anyio.CapacityLimiter", "anyio.Lock", "trio.Semaphore", "trio.CapacityLimiter", "trio.Lock",
+  // a connection pool: each call waits for one of its `max_size` connections
+  "asyncpg.Pool",
+]);
+
+// ---------------------------------------------------------------------------------------------------------------
 // Tasks and concurrency limits (no-dangling-task, no-unbounded-fan-out)
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -232,21 +326,7 @@ export const taskSpawningFunctions: ReadonlyMap<string, { readonly requiresCallA
 /** Event-loop methods that schedule a coroutine as a task (`loop.create_task(c())`). */
 export const loopTaskMethods: ReadonlySet<string> = new Set(["create_task"]);
 
-/** Calls that return an event loop. */
-export const eventLoopFactories: ReadonlySet<string> = new Set([
-  "asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.new_event_loop",
-  "asyncio.events.get_running_loop", "asyncio.events.get_event_loop", "asyncio.events.new_event_loop",
-  "uvloop.new_event_loop",
-]);
-
-/** Annotations naming an event loop (`loop: asyncio.AbstractEventLoop`). */
-export const eventLoopTypes: ReadonlySet<string> = new Set([
-  "asyncio.AbstractEventLoop", "asyncio.BaseEventLoop", "asyncio.events.AbstractEventLoop",
-  "asyncio.base_events.BaseEventLoop", "uvloop.Loop",
-]);
-
-/** Task groups: `async with asyncio.TaskGroup() as tg`, then `tg.create_task(c())`. */
-export const taskGroupFactories: ReadonlySet<string> = new Set(["asyncio.TaskGroup", "asyncio.taskgroups.TaskGroup"]);
+/** Task-group methods that schedule a coroutine as a task (`tg.create_task(c())`). */
 export const taskGroupSpawnMethods: ReadonlySet<string> = new Set(["create_task"]);
 
 /**
@@ -263,18 +343,10 @@ export const concurrentJoiners: ReadonlyMap<string, { readonly awaitables: "spla
 ] as const);
 
 /**
- * Objects that bound how many holders run at once when shared (`async with sem:`, `await sem.acquire()`): their
- * factories, which are also the annotations that name them. A lock is a semaphore of one.
+ * Variable or attribute names taken at their word as a limiter when passed to a callee: `sem`, `self._semaphore`,
+ * `rate_limiter`, and pools (`pool`, `db_pool`, `self._pool`: a connection or worker pool caps the work in flight).
  */
-export const concurrencyLimiters: ReadonlySet<string> = new Set([
-  "asyncio.Semaphore", "asyncio.BoundedSemaphore", "asyncio.Lock", "asyncio.Condition",
-  "asyncio.locks.Semaphore", "asyncio.locks.BoundedSemaphore", "asyncio.locks.Lock",
-  "aiolimiter.AsyncLimiter", "asyncio_throttle.Throttler",
-  "anyio.Semaphore", "anyio.CapacityLimiter", "anyio.Lock", "trio.Semaphore", "trio.CapacityLimiter", "trio.Lock",
-]);
-
-/** Variable or attribute names taken at their word as a limiter when passed to a callee: `sem`, `self._semaphore`, `rate_limiter`. */
-export const limiterNamePattern = /(?:^|_)(?:sem|semaphore|limiter|ratelimiter|throttler?)(?:$|_|\d)/iu;
+export const limiterNamePattern = /(?:^|_)(?:sem|semaphore|limiter|ratelimiter|throttler?|pool)(?:$|_|\d)/iu;
 
 /**
  * HTTP clients whose connection pool is capped by an explicit argument (requests beyond the cap wait for a free
@@ -290,6 +362,26 @@ export const poolLimitedClients: ReadonlyMap<
   ["httpx.AsyncClient", { poolKeyword: "limits", poolFactories: new Set(["httpx.Limits"]), limitKeyword: "max_connections" }],
 ]);
 
+/**
+ * Decorators that leave a coroutine function's body as the code that runs: a fan-out to a function decorated
+ * otherwise is not judged, since the decorator may add (or be) a limiter.
+ */
+export const limitTransparentDecorators: ReadonlySet<string> = new Set([
+  "staticmethod", "classmethod", "abc.abstractmethod", "typing.override", "typing_extensions.override", "typing.final",
+  "typing_extensions.final", "functools.wraps",
+]);
+
+/**
+ * Standard-library container constructors, by the argument holding initial data (`defaultdict(list, data)`):
+ * without it the container starts empty and is as large as what the code puts in.
+ */
+export const containerConstructors: ReadonlyMap<string, { readonly dataArgument: number }> = new Map([
+  ["collections.defaultdict", { dataArgument: 1 }],
+  ["collections.OrderedDict", { dataArgument: 0 }],
+  ["collections.Counter", { dataArgument: 0 }],
+  ["collections.deque", { dataArgument: 0 }],
+]);
+
 /** Work handed to a thread or process pool, which bounds how much of it runs at once. */
 export const executorOffloads: ReadonlySet<string> = new Set(["asyncio.to_thread", "asyncio.threads.to_thread"]);
 export const executorOffloadMethods: ReadonlySet<string> = new Set(["run_in_executor"]);
@@ -297,76 +389,6 @@ export const executorOffloadMethods: ReadonlySet<string> = new Set(["run_in_exec
 // ---------------------------------------------------------------------------------------------------------------
 // Blocking calls and network timeouts (no-blocking-call, require-timeout)
 // ---------------------------------------------------------------------------------------------------------------
-
-/**
- * Where the values of some library classes come from, for receivers that must be *provably* of a class before a
- * method call on them is judged (`s.get(url)` is `requests.Session.get` only when `s = requests.Session()` is in
- * sight). Keys are the qualified names of calls; values the class they produce.
- */
-export const instanceFactories: ReadonlyMap<string, string> = new Map([
-  ["requests.Session", "requests.Session"],
-  ["requests.session", "requests.Session"],
-  ["requests.sessions.Session", "requests.Session"],
-  ["httpx.Client", "httpx.Client"],
-  ["httpx.AsyncClient", "httpx.AsyncClient"],
-  ["urllib3.PoolManager", "urllib3.PoolManager"],
-  ["urllib3.ProxyManager", "urllib3.PoolManager"],
-  ["urllib3.poolmanager.PoolManager", "urllib3.PoolManager"],
-  ["http.client.HTTPConnection", "http.client.HTTPConnection"],
-  ["http.client.HTTPSConnection", "http.client.HTTPConnection"],
-  ["socket.socket", "socket.socket"],
-  ["socket.create_connection", "socket.socket"],
-  ["socket.create_server", "socket.socket"],
-  ["socket.fromfd", "socket.socket"],
-  ["subprocess.Popen", "subprocess.Popen"],
-  ["pathlib.Path", "pathlib.Path"],
-  ["pathlib.PosixPath", "pathlib.Path"],
-  ["pathlib.WindowsPath", "pathlib.Path"],
-  ["pathlib.Path.home", "pathlib.Path"],
-  ["pathlib.Path.cwd", "pathlib.Path"],
-  ["aiohttp.ClientSession", "aiohttp.ClientSession"],
-  ["aiohttp.client.ClientSession", "aiohttp.ClientSession"],
-]);
-
-/** Classes whose `__enter__`/`__aenter__` returns the instance itself: `with requests.Session() as s` binds the session. */
-export const selfEnteringClasses: ReadonlySet<string> = new Set([
-  "requests.Session", "httpx.Client", "httpx.AsyncClient", "urllib3.PoolManager", "socket.socket", "subprocess.Popen",
-  "aiohttp.ClientSession",
-]);
-
-/** What values derived from an instance are: `p / "x"`, `p.parent`, `p.with_suffix(".txt")`, `for q in p.glob("*")`, `c, a = s.accept()`. */
-export interface DerivedValues {
-  /** `instance / anything` (or `str / instance`) is again of the class. */
-  readonly joinOperator?: string;
-  /** Attributes of the same class. */
-  readonly attributes?: ReadonlySet<string>;
-  /** Methods returning an instance of the same class. */
-  readonly methods?: ReadonlySet<string>;
-  /** Methods returning an iterable of instances of the same class. */
-  readonly iterators?: ReadonlySet<string>;
-  /** Methods returning a tuple whose element at `index` is of the same class (`sock.accept()` → `(conn, address)`). */
-  readonly tupleMethods?: ReadonlyMap<string, number>;
-}
-
-export const derivedValues: ReadonlyMap<string, DerivedValues> = new Map<string, DerivedValues>([
-  [
-    "pathlib.Path",
-    {
-      joinOperator: "/",
-      attributes: new Set(["parent"]),
-      methods: new Set(["with_suffix", "with_name", "with_stem", "joinpath", "resolve", "absolute", "expanduser", "relative_to"]),
-      iterators: new Set(["glob", "rglob", "iterdir"]),
-    },
-  ],
-  ["socket.socket", { methods: new Set(["dup"]), tupleMethods: new Map([["accept", 0]]) }],
-]);
-
-/** Coroutine functions whose awaited result is a tuple of known classes: `reader, writer = await asyncio.open_connection(...)`. */
-export const awaitedTupleFactories: ReadonlyMap<string, readonly string[]> = new Map([
-  ["asyncio.open_connection", ["asyncio.StreamReader", "asyncio.StreamWriter"]],
-  ["asyncio.open_unix_connection", ["asyncio.StreamReader", "asyncio.StreamWriter"]],
-  ["asyncio.streams.open_connection", ["asyncio.StreamReader", "asyncio.StreamWriter"]],
-]);
 
 /** Calls that run their (uncalled) callable argument in a worker thread or process. `*.run_in_executor` matches any receiver. */
 export const offloadingCalls: ReadonlySet<string> = new Set([
@@ -455,7 +477,7 @@ export const blockingFunctions: ReadonlyMap<string, BlockingCall> = new Map<stri
   ["builtins.input", blocking("input", true, "ASYNC250")],
 ]);
 
-/** Blocking methods of the classes of `instanceFactories`, judged only on provable receivers. */
+/** Blocking methods of library objects (see `objectFactories`), judged only on receivers provably of that type. */
 export const blockingMethods: ReadonlyMap<string, ReadonlyMap<string, BlockingCall>> = new Map<string, ReadonlyMap<string, BlockingCall>>([
   ["requests.Session", new Map([...HTTP_VERBS, "send"].map((name) => [name, blocking("http", true, "ASYNC210")]))],
   [
@@ -569,19 +591,38 @@ export const networkClients: ReadonlyMap<string, NetworkClient> = new Map<string
   ],
 ]);
 
+export interface NetworkFunction {
+  /** `keyword`: the call takes `timeout=` itself (with the constructor semantics of `client`). `none`: no timeout at all. */
+  readonly timeout: "keyword" | "none";
+  readonly client?: string;
+  readonly defaultTimeout: string;
+  /** Where the peer is named: a URL (`aiohttp.request(method, url)`) or a host (`open_connection(host, port)`). */
+  readonly peer?: { readonly kind: "url" | "host"; readonly position: number; readonly keyword: string };
+  /** A keyword handing over a socket that is already connected (`open_connection(sock=s)`): then nothing connects. */
+  readonly connectedSocketKeyword?: string;
+}
+
 /**
- * Network coroutine functions, with how their timeout is given. `keyword`: the call takes `timeout=` itself (with
- * the constructor semantics of `client`). `none`: it takes no timeout at all — only `asyncio.timeout()` /
- * `asyncio.wait_for()` around it bound it.
+ * Network coroutine functions, with how their timeout is given. `keyword` calls are judged like requests;
+ * `none` calls take no timeout at all — only `asyncio.timeout()` / `asyncio.wait_for()` around them bound them.
  */
-export const networkFunctions: ReadonlyMap<string, { readonly timeout: "keyword" | "none"; readonly client?: string; readonly defaultTimeout: string }> =
-  new Map([
-    ["aiohttp.request", { timeout: "keyword", client: "aiohttp.ClientSession", defaultTimeout: "ClientTimeout(total=300, sock_connect=30)" }],
-    ["aiohttp.client.request", { timeout: "keyword", client: "aiohttp.ClientSession", defaultTimeout: "ClientTimeout(total=300, sock_connect=30)" }],
-    ["asyncio.open_connection", { timeout: "none", defaultTimeout: "none: waits as long as the OS does (minutes for a SYN to a dead host)" }],
-    ["asyncio.open_unix_connection", { timeout: "none", defaultTimeout: "none" }],
-    ["asyncio.streams.open_connection", { timeout: "none", defaultTimeout: "none" }],
-  ] as const);
+export const networkFunctions: ReadonlyMap<string, NetworkFunction> = new Map<string, NetworkFunction>([
+  ["aiohttp.request", { timeout: "keyword", client: "aiohttp.ClientSession", defaultTimeout: "ClientTimeout(total=300, sock_connect=30)", peer: { kind: "url", position: 1, keyword: "url" } }],
+  ["aiohttp.client.request", { timeout: "keyword", client: "aiohttp.ClientSession", defaultTimeout: "ClientTimeout(total=300, sock_connect=30)", peer: { kind: "url", position: 1, keyword: "url" } }],
+  ["asyncio.open_connection", { timeout: "none", defaultTimeout: "none: waits as long as the OS does (minutes for a SYN to a dead host)", peer: { kind: "host", position: 0, keyword: "host" }, connectedSocketKeyword: "sock" }],
+  ["asyncio.open_unix_connection", { timeout: "none", defaultTimeout: "none", connectedSocketKeyword: "sock" }],
+  ["asyncio.streams.open_connection", { timeout: "none", defaultTimeout: "none", peer: { kind: "host", position: 0, keyword: "host" }, connectedSocketKeyword: "sock" }],
+]);
+
+/** Where a client request names its URL: the first argument, except `request(method, url)` and `stream(method, url)`. */
+export const requestUrlPositions: ReadonlyMap<string, number> = new Map([["request", 1], ["stream", 1]]);
+
+/**
+ * Host names and URL hosts of this machine. A peer there is the program's own server or a local sidecar, not a
+ * network that can go silent: calls to it are not required to carry a timeout. (`open_connection(port=p)` with no
+ * host connects to the local host too.)
+ */
+export const loopbackHost = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0)$/u;
 
 /** `asyncio.StreamReader` methods that wait for the peer with no limit of their own. */
 export const streamReaderWaits: ReadonlySet<string> = new Set(["read", "readline", "readexactly", "readuntil"]);

@@ -4,23 +4,19 @@
  * does), an argument that is a limiter (`fetch(url, semaphore)`), or an HTTP client whose connection pool has an
  * explicit cap. Absence of evidence is not proof of anything: callers decide what to do with "no".
  */
-import { isMadeBy } from "./asyncio-objects.js";
+import { callArguments } from "./call-arguments.js";
 import { calledFunction, type FunctionInFile } from "./callees.js";
-import { definitionScopeOf } from "./definitions.js";
-import { awaitingWrappers, concurrencyLimiters, limiterNamePattern, poolLimitedClients } from "./knowledge.js";
+import { soleDefinitionOf, type Definition } from "./definitions.js";
+import { awaitingWrappers, limiterNamePattern, limiterTypes, poolLimitedClients } from "./knowledge.js";
+import { isObjectOf } from "./library-objects.js";
 import type { PyNode } from "./parser.js";
 import { boundValueOf } from "./references.js";
-import { resolvedNameOf } from "./resolved-name.js";
-import { childByField } from "./scope.js";
-import { unparenthesized } from "./value-origins.js";
+import { calleeNameOf } from "./resolved-name.js";
+import { childByField, methodCallOf, textOf, unparenthesized } from "./syntax.js";
 import { descendants } from "./walk.js";
 
 /** How many same-file calls deep `holdsLimiter` looks for a limiter. */
 const MAX_DEPTH = 3;
-
-function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
-}
 
 function lastName(expression: PyNode, source: string): string | undefined {
   if (expression.type === "identifier") return textOf(expression, source);
@@ -33,27 +29,27 @@ function lastName(expression: PyNode, source: string): string | undefined {
 
 /** `x.acquire()`: a semaphore's, or a connection pool's (which waits while the pool is exhausted). */
 function isAcquireCall(node: PyNode, source: string): boolean {
-  if (node.type !== "call") return false;
-  const callee = childByField(node, "function");
-  return callee?.type === "attribute" && textOf(childByField(callee, "attribute")!, source) === "acquire";
+  return methodCallOf(node, source)?.method === "acquire";
 }
 
 /** A name bound in `fn` itself to a call: a fresh object per call (`lock = asyncio.Lock()`), which limits nothing. */
 function isFreshPerCall(identifier: PyNode, fn: PyNode, source: string): boolean {
-  const found = definitionScopeOf(identifier, textOf(identifier, source), source);
-  if (found?.scope !== fn || found.definitions.length !== 1) return false;
-  const [definition] = found.definitions;
-  if (definition?.kind !== "other") return false;
+  const sole = soleDefinitionOf(identifier, source);
+  return sole?.scope === fn && callBoundTo(sole.definition) !== undefined;
+}
+
+/** The call a binding (`x = f()`, `async with f() as x`) gives its name. */
+function callBoundTo(definition: Definition): PyNode | undefined {
+  if (definition.kind !== "other") return undefined;
   const value = boundValueOf(definition.site, definition.target);
-  return value !== undefined && unparenthesized(value).type === "call";
+  return value && unparenthesized(value).type === "call" ? unparenthesized(value) : undefined;
 }
 
 /** The coroutine call inside `asyncio.wait_for(c(), t)` / `asyncio.shield(c())`, else the call itself. */
 function unwrapAwaited(call: PyNode, source: string): PyNode {
   let current = call;
   for (let depth = 0; depth < 4; depth++) {
-    const callee = childByField(current, "function");
-    const name = callee && resolvedNameOf(callee, source);
+    const name = calleeNameOf(current, source);
     const first = childByField(current, "arguments")?.children[0];
     if (!name || !awaitingWrappers.has(name) || !first || unparenthesized(first).type !== "call") return current;
     current = unparenthesized(first);
@@ -107,7 +103,7 @@ export function isLimiterArgument(expression: PyNode, source: string): boolean {
   if (node.type !== "identifier" && node.type !== "attribute") return false;
   const name = lastName(node, source);
   if (name !== undefined && limiterNamePattern.test(name)) return true;
-  return isMadeBy(node, concurrencyLimiters, concurrencyLimiters, source);
+  return isObjectOf(node, limiterTypes, source);
 }
 
 /** The call a name is bound to once (`x = f()`, `async with f() as x`), or the call itself. */
@@ -115,21 +111,12 @@ function callBehind(expression: PyNode, source: string): PyNode | undefined {
   const node = unparenthesized(expression);
   if (node.type === "call") return node;
   if (node.type !== "identifier") return undefined;
-  const found = definitionScopeOf(node, textOf(node, source), source);
-  if (!found?.scope || found.definitions.length !== 1) return undefined;
-  const [definition] = found.definitions;
-  if (definition?.kind !== "other") return undefined;
-  const value = boundValueOf(definition.site, definition.target);
-  return value && unparenthesized(value).type === "call" ? unparenthesized(value) : undefined;
+  const sole = soleDefinitionOf(node, source);
+  return sole && callBoundTo(sole.definition);
 }
 
 function keywordArgument(call: PyNode, keyword: string, source: string): PyNode | undefined {
-  for (const argument of childByField(call, "arguments")?.children ?? []) {
-    if (argument.type !== "keyword_argument") continue;
-    const name = childByField(argument, "name");
-    if (name && textOf(name, source) === keyword) return childByField(argument, "value");
-  }
-  return undefined;
+  return callArguments(call, source)?.keywords.get(keyword);
 }
 
 /**
@@ -138,12 +125,12 @@ function keywordArgument(call: PyNode, keyword: string, source: string): PyNode 
  */
 export function isPoolLimitedClient(expression: PyNode, source: string): boolean {
   const client = callBehind(expression, source);
-  const clientName = client && resolvedNameOf(childByField(client, "function")!, source);
+  const clientName = client && calleeNameOf(client, source);
   const spec = clientName === undefined ? undefined : poolLimitedClients.get(clientName);
   if (!client || !spec) return false;
   const poolArgument = keywordArgument(client, spec.poolKeyword, source);
   const pool = poolArgument && callBehind(poolArgument, source);
-  const poolName = pool && resolvedNameOf(childByField(pool, "function")!, source);
+  const poolName = pool && calleeNameOf(pool, source);
   if (!pool || poolName === undefined || !spec.poolFactories.has(poolName)) return false;
   const limit = keywordArgument(pool, spec.limitKeyword, source);
   if (!limit) return false;

@@ -6,7 +6,9 @@
 import { definitionScopeOf, definitionsIn, parameterName, type Definition, type ImportTarget } from "./definitions.js";
 import { coroutinePreservingDecorators, overloadDecorators } from "./knowledge.js";
 import type { PyNode } from "./parser.js";
-import { childByField, qualifiedNameOf } from "./scope.js";
+import { storingNodeOf } from "./references.js";
+import { qualifiedNameOf } from "./scope.js";
+import { childByField, dottedPartsOf, textOf, unparenthesized } from "./syntax.js";
 import { descendants } from "./walk.js";
 
 /** A dotted name as written, e.g. a decorator `functools.wraps` or a base class `models.Base`. */
@@ -60,27 +62,13 @@ export interface ModuleSummary {
   readonly starImports: readonly ImportTarget[];
 }
 
-const PATTERN_TYPES = new Set(["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "parenthesized_expression", "list_splat_pattern"]);
-
-function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
-}
-
 /** A dotted-name expression as a `NameRef`. */
 export function nameRefOf(expression: PyNode, source: string): NameRef {
-  const parts: string[] = [];
-  let current = expression;
-  while (current.type === "attribute") {
-    const attribute = childByField(current, "attribute");
-    const object = childByField(current, "object");
-    if (!attribute || !object) return { parts: [], binding: "local" };
-    parts.unshift(textOf(attribute, source));
-    current = object;
-  }
-  if (current.type !== "identifier") return { parts: [], binding: "local" };
-  const base = textOf(current, source);
-  parts.unshift(base);
-  const found = definitionScopeOf(current, base, source);
+  const dotted = dottedPartsOf(expression, source);
+  if (dotted?.base.type !== "identifier") return { parts: [], binding: "local" };
+  const base = textOf(dotted.base, source);
+  const parts = [base, ...dotted.parts];
+  const found = definitionScopeOf(dotted.base, base, source);
   const binding = found === null ? "builtin" : found.scope?.type === "module" ? "module" : "local";
   const qualified = qualifiedNameOf(expression, source);
   return qualified === undefined ? { parts, binding } : { parts, binding, qualified };
@@ -110,7 +98,8 @@ function isOverload(definition: PyNode, source: string): boolean {
   return decoratorsOf(definition, source).some((decorator) => decorator.qualified !== undefined && overloadDecorators.has(decorator.qualified));
 }
 
-function hasOwnYield(definition: PyNode): boolean {
+/** Whether a function's own body (not a nested function's) contains `yield`: it is a generator function. */
+export function hasOwnYield(definition: PyNode): boolean {
   const body = childByField(definition, "body");
   if (!body) return false;
   for (const node of descendants(body, { sameScope: true })) if (node.type === "yield") return true;
@@ -123,9 +112,8 @@ function ownReturns(definition: PyNode): PyNode[] {
 }
 
 function returnedExpression(statement: PyNode): PyNode | undefined {
-  let value = statement.children[0];
-  while (value?.type === "parenthesized_expression" && value.children.length === 1) value = value.children[0];
-  return value;
+  const value = statement.children[0];
+  return value && unparenthesized(value);
 }
 
 /** The one `def` bound to `name` in `scope`, if it is bound exactly once and by a `def`. */
@@ -213,13 +201,10 @@ export function effectiveDefinition(definitions: readonly Definition[], source: 
   return real.length === 1 ? real[0] : undefined;
 }
 
+/** Whether `node` is assigned to (not `del`eted, not a comprehension variable). */
 function isStoreTarget(node: PyNode): boolean {
-  let current = node;
-  while (current.parent && PATTERN_TYPES.has(current.parent.type)) current = current.parent;
-  const owner = current.parent;
-  if (!owner) return false;
-  if ((owner.type === "assignment" || owner.type === "augmented_assignment" || owner.type === "for_statement") && current.field === "left") return true;
-  return owner.type === "as_pattern_target";
+  const owner = storingNodeOf(node)?.type;
+  return owner === "assignment" || owner === "augmented_assignment" || owner === "for_statement" || owner === "as_pattern_target";
 }
 
 function instanceAttributesOf(members: ReadonlyMap<string, readonly Definition[]>, source: string): Set<string> {

@@ -7,14 +7,20 @@
 import type { PyNode } from "./parser.js";
 import { createPythonRule } from "./create-rule.js";
 import { awaitedText, ensureImport, isInsideGeneratorExpression, moduleNameStatus } from "./edits.js";
-import { calleeName, knownClassOf } from "./known-instances.js";
-import { blockingAdvice, blockingFunctions, blockingMethods, socketModeMethods, type BlockingCall } from "./knowledge.js";
-import { isOffloadArgument } from "./offload.js";
-import { childByField, enclosingFunction, isInAsyncFunction } from "./scope.js";
 import { definitionScopeOf } from "./definitions.js";
+import { blockingAdvice, blockingFunctions, blockingMethods, socketModeMethods, type BlockingCall } from "./knowledge.js";
+import { objectTypeOf } from "./library-objects.js";
+import { isOffloadArgument } from "./offload.js";
+import { calleeNameOf } from "./resolved-name.js";
+import { enclosingFunction, isInAsyncFunction } from "./scope.js";
+import { childByField } from "./syntax.js";
+import { isTestModule } from "./test-modules.js";
 import { descendants } from "./walk.js";
 
 type Options = [{ allow?: string[] }];
+
+/** Kinds not judged in test code: reading or writing a fixture file holds up nothing that matters there. */
+const FILE_KINDS: ReadonlySet<BlockingCall["kind"]> = new Set(["file", "path-io", "file-tree"]);
 
 /** Every method name some class blocks in: other method calls are not worth resolving their receiver for. */
 const blockingMethodNames = new Set([...blockingMethods.values()].flatMap((methods) => [...methods.keys()]));
@@ -65,6 +71,7 @@ export default createPythonRule<"blockingInAsyncDef" | "offloadToThread", Option
     const { sourceCode } = context;
     const text = sourceCode.text;
     const allowed = new Set(options.allow ?? []);
+    const inTests = isTestModule(context.physicalFilename, context.cwd);
     /** Whether the socket name is switched to non-blocking or timed mode somewhere in its scope: `sock.setblocking(False)`. */
     function hasSocketMode(receiver: PyNode): boolean {
       if (receiver.type !== "identifier") return false;
@@ -81,7 +88,7 @@ export default createPythonRule<"blockingInAsyncDef" | "offloadToThread", Option
     }
 
     function lookup(node: PyNode, callee: PyNode): { name: string; entry: BlockingCall } | undefined {
-      const name = calleeName(node, text);
+      const name = calleeNameOf(node, text);
       const entry = name === undefined ? undefined : blockingFunctions.get(name);
       if (entry && name !== undefined) return { name, entry };
       if (callee.type !== "attribute") return undefined;
@@ -90,7 +97,7 @@ export default createPythonRule<"blockingInAsyncDef" | "offloadToThread", Option
       if (!object || !attribute) return undefined;
       const method = sourceCode.getText(attribute);
       if (!blockingMethodNames.has(method)) return undefined;
-      const className = knownClassOf(object, text);
+      const className = objectTypeOf(object, text, { declarations: false });
       const methodEntry = className === undefined ? undefined : blockingMethods.get(className)?.get(method);
       if (!methodEntry || className === undefined) return undefined;
       if (className === "socket.socket" && hasSocketMode(object)) return undefined;
@@ -105,6 +112,7 @@ export default createPythonRule<"blockingInAsyncDef" | "offloadToThread", Option
         const found = lookup(node, callee);
         if (!found || allowed.has(found.name)) return;
         const { name, entry } = found;
+        if (inTests && FILE_KINDS.has(entry.kind)) return;
         if (entry.nonBlockingFlag && args.children.some((argument) => sourceCode.getText(argument).includes(entry.nonBlockingFlag!))) return;
         // `asyncio.to_thread(json.load, open(p))`: the file is read in the thread; opening it is the cheap part.
         if (entry.kind === "file" && isOffloadArgument(node, text)) return;

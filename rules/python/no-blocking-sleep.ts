@@ -5,7 +5,8 @@
 import { createPythonRule } from "./create-rule.js";
 import { awaitedText, ensureImport, isInsideGeneratorExpression, moduleNameStatus } from "./edits.js";
 import { blockingSleeps } from "./knowledge.js";
-import { childByField, isInAsyncFunction, qualifiedNameOf } from "./scope.js";
+import { isInAsyncFunction, qualifiedNameOf } from "./scope.js";
+import { childByField } from "./syntax.js";
 
 export default createPythonRule({
   name: "no-blocking-sleep",

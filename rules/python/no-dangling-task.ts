@@ -8,37 +8,27 @@
  * for a dropped task — await the coroutine right there.
  */
 import type { RuleTextEdit, RuleTextEditor } from "@eslint/core";
-import { taskSpawnOf } from "./asyncio-objects.js";
 import { createPythonRule } from "./create-rule.js";
 import { definitionScopeOf, definitionsIn } from "./definitions.js";
 import { ensureImport, moduleNameStatus } from "./edits.js";
 import { endsLine, indentationAt, lineBreakOf, lineEndOffset, startsLine } from "./indentation.js";
 import { freshName, insertionOffsetAbove, needsBlankLineBefore, topLevelStatementOf } from "./module-insertions.js";
 import type { PyNode } from "./parser.js";
-import { boundValueOf, isReadAfter } from "./references.js";
-import { childByField, enclosingFunction, isInAsyncFunction, resolveName } from "./scope.js";
+import { boundValueOf, unreadLocalOf } from "./references.js";
+import { enclosingFunction, isInAsyncFunction, resolveName } from "./scope.js";
 import type { PythonSourceCode } from "./source-code.js";
+import { childByField, compactTextOf, outermostParentheses, textOf } from "./syntax.js";
+import { taskSpawnOf } from "./task-spawns.js";
 
 const SET_NAMES = ["_background_tasks", "background_tasks", "_pending_tasks"];
 const TASK_NAMES = ["task", "background_task", "bg_task"];
-
-function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
-}
-
-/** The expression as it stands in its statement: the call, or the parentheses around it. */
-function outermostParentheses(node: PyNode): PyNode {
-  let current = node;
-  while (current.parent?.type === "parenthesized_expression") current = current.parent;
-  return current;
-}
 
 /** Whether `name` at module level is bound exactly once, to an empty `set()`, and is what `at` sees. */
 function isReusableTaskSet(module: PyNode, name: string, at: PyNode, source: string): boolean {
   const definitions = definitionsIn(module, source).names.get(name);
   if (definitions?.length !== 1 || definitions[0]!.kind !== "other") return false;
   const value = boundValueOf(definitions[0]!.site, definitions[0]!.target);
-  if (value?.type !== "call" || textOf(value, source).replace(/\s+/gu, "") !== "set()") return false;
+  if (value?.type !== "call" || compactTextOf(value, source) !== "set()") return false;
   if (resolveName(value, "set", source) !== undefined) return false;
   return definitionScopeOf(at, name, source)?.scope === module;
 }
@@ -155,19 +145,10 @@ export default createPythonRule({
           return;
         }
 
-        if (parent.type !== "assignment" || expression.field !== "right" || parent.parent?.type !== "expression_statement") return;
-        const target = childByField(parent, "left");
-        if (target?.type !== "identifier") return;
-        const fn = enclosingFunction(node);
-        if (!fn || fn.type !== "function_definition") return; // module and class attributes may be read from elsewhere
-        const variable = textOf(target, source);
-        const definitions = definitionsIn(fn, source).names.get(variable);
-        const nonLocal = definitions?.some(
-          (definition) => definition.kind === "other" && (definition.site.type === "global_statement" || definition.site.type === "nonlocal_statement"),
-        );
-        if (!definitions || nonLocal) return;
-        const statement = parent.parent;
-        if (isReadAfter(fn, statement, variable, source)) return;
+        if (parent.type !== "assignment" || expression.field !== "right") return;
+        const variable = unreadLocalOf(parent, source);
+        if (variable === undefined) return;
+        const statement = parent.parent!;
         const keep = planKeepReference(sourceCode, statement, (setName) => ({
           following: [`${setName}.add(${variable})`, `${variable}.add_done_callback(${setName}.discard)`],
         }));

@@ -9,26 +9,21 @@
  */
 import type { RuleTextEdit, RuleTextEditor } from "@eslint/core";
 import { createPythonRule } from "./create-rule.js";
+import { definitionScopeOf, soleDefinitionOf } from "./definitions.js";
 import { ensureImport, moduleNameStatus } from "./edits.js";
-import { bindingScopeOf } from "./expression-key.js";
 import { endsLine, lineStartOffset, nextLineOffset, startsLine } from "./indentation.js";
 import { legacyGetEventLoop, nonCoroutineAwaitables, setEventLoop } from "./knowledge.js";
 import type { PyNode } from "./parser.js";
-import { resolvedNameOf } from "./resolved-name.js";
-import { childByField, enclosingFunction, isInAsyncFunction } from "./scope.js";
+import { identifierRole, occurrencesOf } from "./references.js";
+import { calleeNameOf, resolvedNameOf } from "./resolved-name.js";
+import { enclosingFunction, isInAsyncFunction } from "./scope.js";
 import type { PythonSourceCode } from "./source-code.js";
+import { childByField, compactTextOf, textOf } from "./syntax.js";
 import { descendants, enclosingStatement } from "./walk.js";
 
 type MessageIds = "getEventLoopInCoroutine" | "runUntilComplete" | "useAsyncioRun";
 
-const textOf = (node: PyNode, source: string) => source.slice(node.range[0], node.range[1]);
-
-function calleeName(call: PyNode, source: string): string | undefined {
-  const callee = childByField(call, "function");
-  return callee ? resolvedNameOf(callee, source) : undefined;
-}
-
-const isGetEventLoopCall = (node: PyNode, source: string) => node.type === "call" && legacyGetEventLoop.has(calleeName(node, source) ?? "");
+const isGetEventLoopCall = (node: PyNode, source: string) => node.type === "call" && legacyGetEventLoop.has(calleeNameOf(node, source) ?? "");
 
 /** Whether `node` runs outside any coroutine: at module level or in a sync function. */
 function isSyncContext(node: PyNode): boolean {
@@ -53,13 +48,9 @@ function looksLikeCoroutineCall(argument: PyNode, source: string): boolean {
     if (attribute === "create_task" || attribute === "ensure_future" || attribute === "create_future") return false;
   }
   if (callee.type === "identifier") {
-    const calleeText = textOf(callee, source);
-    const scope = bindingScopeOf(callee, calleeText, source);
-    for (const node of descendants(scope, { sameScope: true })) {
-      if ((node.type === "function_definition" || node.type === "class_definition") && textOf(childByField(node, "name")!, source) === calleeText) {
-        if (node.type === "class_definition" || node.isAsync !== true) return false;
-      }
-    }
+    // A class, or a sync `def`, of that name where the call sees it: not a coroutine.
+    const definitions = definitionScopeOf(callee, textOf(callee, source), source)?.definitions ?? [];
+    if (definitions.some((definition) => definition.kind === "class" || (definition.kind === "function" && definition.node.isAsync !== true))) return false;
   }
   return true;
 }
@@ -68,7 +59,7 @@ function looksLikeCoroutineCall(argument: PyNode, source: string): boolean {
 function otherGlobalLoopUse(module: PyNode, except: PyNode, source: string): boolean {
   for (const node of descendants(module)) {
     if (node === except || node.type !== "call" || !isSyncContext(node)) continue;
-    const name = calleeName(node, source) ?? "";
+    const name = calleeNameOf(node, source) ?? "";
     if (legacyGetEventLoop.has(name) || setEventLoop.has(name)) return true;
   }
   return false;
@@ -83,7 +74,7 @@ function otherGlobalLoopUse(module: PyNode, except: PyNode, source: string): boo
 function loopChoosingScopes(module: PyNode, source: string): Set<PyNode> | undefined {
   const scopes = new Set<PyNode>();
   for (const node of descendants(module)) {
-    if (node.type !== "call" || !setEventLoop.has(calleeName(node, source) ?? "")) continue;
+    if (node.type !== "call" || !setEventLoop.has(calleeNameOf(node, source) ?? "")) continue;
     const first = childByField(node, "arguments")?.children[0];
     if (!first || first.type === "none") continue;
     const scope = enclosingFunction(node) ?? module;
@@ -102,40 +93,20 @@ function runsALoop(scope: PyNode, source: string): boolean {
   return false;
 }
 
-/** Whether `identifier` is the target of a binding (assignment, `for`, `with … as`, walrus, `global`, `del`). */
-function isBindingOccurrence(identifier: PyNode): boolean {
-  let current = identifier;
-  while (current.parent && ["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "parenthesized_expression", "list_splat_pattern"].includes(current.parent.type)) {
-    current = current.parent;
-  }
-  const parent = current.parent;
-  if (!parent) return false;
-  if (current.field === "left" && ["assignment", "augmented_assignment", "for_statement", "for_in_clause"].includes(parent.type)) return true;
-  if (current.field === "name" && parent.type === "named_expression") return true;
-  return ["as_pattern_target", "global_statement", "nonlocal_statement", "delete_statement", "parameters"].includes(parent.type);
-}
-
 /** Identifier occurrences of `name` that are variables (not `x.name` attributes nor `f(name=…)` keywords). */
 function variableOccurrences(scope: PyNode, name: string, source: string): PyNode[] {
-  return [...descendants(scope)].filter(
-    (node) =>
-      node.type === "identifier" &&
-      textOf(node, source) === name &&
-      !(node.parent?.type === "attribute" && node.field === "attribute") &&
-      !(node.parent?.type === "keyword_argument" && node.field === "name"),
-  );
+  return occurrencesOf(scope, name, source).filter((node) => identifierRole(node) !== "none");
 }
 
-/** `loop = asyncio.get_event_loop()`: the only binding of `loop` in its scope. */
+/** `loop = asyncio.get_event_loop()`, before the use: the only binding of `loop` in its scope (not a coroutine's). */
 function loopAssignment(receiver: PyNode, source: string): { scope: PyNode; assignment: PyNode } | undefined {
-  const name = textOf(receiver, source);
-  const scope = bindingScopeOf(receiver, name, source);
+  const sole = soleDefinitionOf(receiver, source);
+  if (!sole || sole.definition.kind !== "other") return undefined;
+  const { scope, definition } = sole;
   if (scope.type === "lambda" || (scope.type === "function_definition" && scope.isAsync === true)) return undefined;
-  const bindings = [...descendants(scope, { sameScope: true })].filter((node) => node.type === "identifier" && textOf(node, source) === name && isBindingOccurrence(node));
-  if (bindings.length !== 1) return undefined;
-  const assignment = bindings[0]!.parent;
-  const right = assignment ? childByField(assignment, "right") : undefined;
-  if (assignment?.type !== "assignment" || bindings[0]!.field !== "left" || !right || !isGetEventLoopCall(right, source)) return undefined;
+  const assignment = definition.site;
+  const right = childByField(assignment, "right");
+  if (assignment.type !== "assignment" || childByField(assignment, "left") !== definition.target || !right || !isGetEventLoopCall(right, source)) return undefined;
   if (assignment.range[1] > receiver.range[0]) return undefined;
   return { scope, assignment };
 }
@@ -239,7 +210,7 @@ export default createPythonRule<MessageIds, []>({
             const statement = enclosingStatement(occurrence);
             const isClose =
               occurrence.parent?.type === "attribute" &&
-              textOf(occurrence.parent, source).replace(/\s+/gu, "") === `${name}.close` &&
+              compactTextOf(occurrence.parent, source) === `${name}.close` &&
               occurrence.parent.parent?.type === "call" &&
               (childByField(occurrence.parent.parent, "arguments")?.children.length ?? 0) === 0 &&
               statement?.type === "expression_statement" &&

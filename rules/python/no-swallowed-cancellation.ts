@@ -13,17 +13,19 @@
 import type { RuleTextEdit, RuleTextEditor } from "@eslint/core";
 import { createPythonRule } from "./create-rule.js";
 import { indentationAt, lineBreakOf, lineEndOffset } from "./indentation.js";
-import { cancellationCatchingBases, cancelledErrorNames, exceptionSuppressors, noReturnCalls, programRunners } from "./knowledge.js";
+import { cancellationCatchingBases, cancelledErrorNames, exceptionSuppressors, noReturnCalls, programRunners, TASK } from "./knowledge.js";
 import type { PyNode } from "./parser.js";
-import { resolvedNameOf } from "./resolved-name.js";
-import { childByField, childrenByField, enclosingFunction, isInAsyncFunction } from "./scope.js";
+import { isObjectOf } from "./library-objects.js";
+import { calleeNameOf, resolvedNameOf } from "./resolved-name.js";
+import { enclosingFunction, isInAsyncFunction } from "./scope.js";
+import { childByField, childrenByField, compactTextOf, methodCallOf, textOf } from "./syntax.js";
 import { descendants } from "./walk.js";
 
 type Options = [{ reraiseOnEveryPath?: boolean }];
+
+const TASKS: ReadonlySet<string> = new Set([TASK]);
 type MessageIds = "swallowed" | "swallowedOnSomePath" | "swallowedBare" | "swallowedBareOnSomePath" | "suppressed" | "addRaise";
 
-const textOf = (node: PyNode, source: string) => source.slice(node.range[0], node.range[1]);
-const normalized = (node: PyNode, source: string) => textOf(node, source).replace(/\s+/gu, "");
 
 /** A suspension point of the coroutine itself: where a cancellation can be thrown into it. */
 function isSuspension(node: PyNode): boolean {
@@ -64,8 +66,7 @@ function cancellationCaughtBy(expression: PyNode, source: string): string | unde
 
 function isNoReturnCall(node: PyNode, source: string): boolean {
   if (node.type !== "call") return false;
-  const callee = childByField(node, "function");
-  const name = callee ? resolvedNameOf(callee, source) : undefined;
+  const name = calleeNameOf(node, source);
   return name !== undefined && noReturnCalls.has(name);
 }
 
@@ -164,21 +165,26 @@ function statementFlow(statement: PyNode, source: string): Flow {
   }
 }
 
-/** Every call `<receiver>.cancel(…)` with its receiver's text, and `for v in xs: v.cancel()` loops as `*xs`. */
-function cancelledExpressions(scope: PyNode, before: number, source: string): Set<string> {
-  const cancelled = new Set<string>();
+/**
+ * Every call `<receiver>.cancel(…)` by its receiver's text, and `for v in xs: v.cancel()` loops as `*xs`, each with
+ * the offset of its first occurrence.
+ */
+function cancelledExpressions(scope: PyNode, source: string): Map<string, number> {
+  const cancelled = new Map<string, number>();
+  const add = (text: string, at: number) => {
+    if (!cancelled.has(text)) cancelled.set(text, at);
+  };
   for (const node of descendants(scope)) {
-    if (node.range[0] >= before) continue;
     if (node.type === "call") {
       const callee = childByField(node, "function");
       const attribute = callee?.type === "attribute" ? childByField(callee, "attribute") : undefined;
       const receiver = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
-      if (attribute && receiver && textOf(attribute, source) === "cancel") cancelled.add(normalized(receiver, source));
+      if (attribute && receiver && textOf(attribute, source) === "cancel") add(compactTextOf(receiver, source), node.range[0]);
     } else if (node.type === "for_statement" || node.type === "for_in_clause") {
       const left = childByField(node, "left");
       const right = childByField(node, "right");
       const cancelsEach = left?.type === "identifier" && right && cancelsInside(node, textOf(left, source), source);
-      if (cancelsEach) cancelled.add(`*${normalized(right, source)}`);
+      if (cancelsEach) add(`*${compactTextOf(right, source)}`, node.range[0]);
     }
   }
   return cancelled;
@@ -200,13 +206,14 @@ function cancelsInside(loop: PyNode, variable: string, source: string): boolean 
 
 /**
  * The idiom `task.cancel()` … `try: await task` / `except CancelledError: pass`: every suspension point of the
- * guarded code awaits something cancelled earlier in the same function (or, for `self.…`, in the same class), or
- * `asyncio.gather(...)`/`wait_for(...)` of such things. The `CancelledError` is the child's, not ours.
+ * guarded code awaits a child task — something cancelled before it in the same function (or, for `self.…`, anywhere
+ * in the same class), or a task this code created with `create_task` — or `asyncio.gather(...)`/`wait_for(...)` of
+ * such things. The `CancelledError` is the child's, not ours.
  */
-function awaitsOnlyCancelledChildren(guarded: readonly PyNode[], at: PyNode, fn: PyNode, source: string): boolean {
+function awaitsOnlyCancelledChildren(guarded: readonly PyNode[], fn: PyNode, source: string): boolean {
   const suspensions = suspensionsIn(guarded);
   if (suspensions.length === 0) return false;
-  const inFunction = cancelledExpressions(fn, at.range[0], source);
+  const inFunction = cancelledExpressions(fn, source);
   let classScope: PyNode | undefined;
   for (let current = fn.parent; current; current = current.parent) {
     if (current.type === "class_definition") {
@@ -214,26 +221,89 @@ function awaitsOnlyCancelledChildren(guarded: readonly PyNode[], at: PyNode, fn:
       break;
     }
   }
-  const inClass = classScope ? cancelledExpressions(classScope, Number.POSITIVE_INFINITY, source) : new Set<string>();
-  const isCancelled = (expression: PyNode, star: boolean): boolean => {
-    const text = `${star ? "*" : ""}${normalized(expression, source)}`;
-    return inFunction.has(text) || (text.replace(/^\*/u, "").startsWith("self.") && inClass.has(text));
+  const inClass = classScope ? cancelledExpressions(classScope, source) : new Map<string, number>();
+  // `at`: the suspension point; `shielded`: behind `asyncio.shield()`, where our own cancellation arrives alone.
+  const isChild = (expression: PyNode, star: boolean, at: PyNode, shielded: boolean): boolean => {
+    const text = `${star ? "*" : ""}${compactTextOf(expression, source)}`;
+    const cancelledAt = inFunction.get(text);
+    if (cancelledAt !== undefined && cancelledAt < at.range[0]) return true;
+    if (text.replace(/^\*/u, "").startsWith("self.") && inClass.has(text)) return true;
+    return !star && !shielded && isObjectOf(expression, TASKS, source);
   };
-  const isCancelledAwaitable = (expression: PyNode): boolean => {
+  const isChildAwaitable = (expression: PyNode, at: PyNode, shielded: boolean): boolean => {
     if (expression.type === "call") {
-      const callee = childByField(expression, "function");
-      const name = callee ? resolvedNameOf(callee, source) : undefined;
+      const name = calleeNameOf(expression, source);
       const args = childByField(expression, "arguments")?.children ?? [];
       const positional = args.filter((arg) => arg.type !== "keyword_argument");
       if (name === "asyncio.gather") {
-        return positional.length > 0 && positional.every((arg) => (arg.type === "list_splat" ? isCancelled(arg.children[0]!, true) : isCancelled(arg, false)));
+        return positional.length > 0 && positional.every((arg) => (arg.type === "list_splat" ? isChild(arg.children[0]!, true, at, shielded) : isChild(arg, false, at, shielded)));
       }
-      if (name === "asyncio.wait_for" || name === "asyncio.shield") return positional[0] !== undefined && isCancelledAwaitable(positional[0]);
+      if (name === "asyncio.wait_for" || name === "asyncio.shield") {
+        return positional[0] !== undefined && isChildAwaitable(positional[0], at, shielded || name === "asyncio.shield");
+      }
       return false;
     }
-    return isCancelled(expression, false);
+    return isChild(expression, false, at, shielded);
   };
-  return suspensions.every((node) => node.type === "await" && node.children[0] !== undefined && isCancelledAwaitable(node.children[0]));
+  return suspensions.every((node) => node.type === "await" && node.children[0] !== undefined && isChildAwaitable(node.children[0], node, false));
+}
+
+const CLAUSE_TYPES = new Set(["elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause", "case_clause", "block"]);
+const LOOP_TYPES = new Set(["for_statement", "while_statement"]);
+
+/**
+ * Whether control, once `statement` completes normally, always reaches a `raise` before leaving `fn`: the
+ * statements after it (and after each enclosing `if`/`try`/`with`, up to the nearest loop) raise on every path.
+ * Then a cancellation swallowed by `statement` still ends the task with an exception (`except CancelledError:
+ * cleanup()` … `raise`).
+ */
+function raisesAfterwards(statement: PyNode, fn: PyNode, source: string): boolean {
+  let current = statement;
+  for (;;) {
+    const block = current.parent;
+    if (!block || block === fn || (block.type !== "block" && block.type !== "module")) return false;
+    const flow = blockFlow(block.children.slice(block.children.indexOf(current) + 1), source);
+    if (!flow.fallsThrough) return !flow.escapes;
+    let owner = block.parent;
+    while (owner && CLAUSE_TYPES.has(owner.type)) owner = owner.parent;
+    if (!owner || owner === fn || LOOP_TYPES.has(owner.type) || owner.type === "function_definition" || owner.type === "class_definition") return false;
+    current = owner;
+  }
+}
+
+/**
+ * `except … as exc:` that keeps the exception (`errors.append(exc)`, `self._error = exc`) for a `raise` after the
+ * `try` statement that names where it went (`raise errors[0]`, `raise CleanupError(errors)`): re-raised, deferred.
+ */
+function isReraisedLater(clause: PyNode, tryStatement: PyNode, fn: PyNode, source: string): boolean {
+  const pattern = childrenByField(clause, "value").find((value) => value.type === "as_pattern");
+  const alias = pattern && childByField(pattern, "alias");
+  const name = alias?.children[0]?.type === "identifier" ? textOf(alias.children[0], source) : undefined;
+  const block = clause.children.find((child) => child.type === "block");
+  if (name === undefined || !block) return false;
+  const holders = new Set<string>();
+  for (const node of descendants(block, { sameScope: true })) {
+    if (node.type !== "identifier" || textOf(node, source) !== name) continue;
+    const argumentList = node.parent?.type === "argument_list" ? node.parent : undefined;
+    const stored = argumentList?.parent ? methodCallOf(argumentList.parent, source) : undefined;
+    if (stored && ["append", "add", "extend", "insert", "put_nowait"].includes(stored.method)) holders.add(compactTextOf(stored.receiver, source));
+    const assignment = node.parent?.type === "assignment" && node.field === "right" ? node.parent : undefined;
+    const target = assignment && childByField(assignment, "left");
+    if (target) holders.add(compactTextOf(target, source));
+  }
+  if (holders.size === 0) return false;
+  for (const node of descendants(fn, { sameScope: true })) {
+    if (node.type !== "raise_statement" || node.range[0] < tryStatement.range[1]) continue;
+    for (const part of descendants(node)) {
+      if ((part.type === "identifier" || part.type === "attribute") && holders.has(compactTextOf(part, source))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether an `except` clause catches this task's cancellation: bare, or naming `CancelledError`/`BaseException`. */
+function catchesCancellation(clause: PyNode, source: string): boolean {
+  return childrenByField(clause, "value").length === 0 || caughtExpressions(clause).some((expression) => cancellationCaughtBy(expression, source) !== undefined);
 }
 
 /** Names of module-level functions whose coroutine is the program's root: `asyncio.run(main())` in the same file. */
@@ -334,6 +404,9 @@ export default createPythonRule<MessageIds, Options>({
         const values = childrenByField(clause, "value");
         const caught = values.length === 0 ? "" : caughtExpressions(clause).map((expression) => cancellationCaughtBy(expression, source)).find(Boolean);
         if (caught === undefined) return;
+        // An earlier clause of the same `try` already catches the cancellation: this one never sees it.
+        const earlier = tryStatement.children.filter((child) => child.type === "except_clause" && child.range[0] < clause.range[0]);
+        if (earlier.some((other) => catchesCancellation(other, source))) return;
 
         const body = childByField(tryStatement, "body");
         if (!body || suspensionsIn([body]).length === 0) return;
@@ -350,7 +423,8 @@ export default createPythonRule<MessageIds, Options>({
         } else if (raisesSomewhere) {
           return;
         }
-        if (isRoot(fn) || awaitsOnlyCancelledChildren([body], tryStatement, fn, source)) return;
+        if (isRoot(fn) || awaitsOnlyCancelledChildren([body], fn, source)) return;
+        if (isReraisedLater(clause, tryStatement, fn, source) || raisesAfterwards(tryStatement, fn, source)) return;
 
         const fix = addRaise(block, clause, source);
         context.report({
@@ -370,13 +444,13 @@ export default createPythonRule<MessageIds, Options>({
         for (const item of clause.children) {
           let value = childByField(item, "value");
           if (value?.type === "as_pattern") value = value.children[0];
-          const callee = value?.type === "call" ? childByField(value, "function") : undefined;
-          const name = callee ? resolvedNameOf(callee, source) : undefined;
+          const name = value?.type === "call" ? calleeNameOf(value, source) : undefined;
           if (!value || name === undefined || !exceptionSuppressors.has(name)) continue;
           const args = childByField(value, "arguments")?.children ?? [];
           const caught = args.map((arg) => cancellationCaughtBy(arg, source)).find(Boolean);
           if (caught === undefined) continue;
-          if (suspensionsIn([body]).length === 0 || isRoot(fn) || awaitsOnlyCancelledChildren([body], statement, fn, source)) continue;
+          if (suspensionsIn([body]).length === 0 || isRoot(fn) || awaitsOnlyCancelledChildren([body], fn, source)) continue;
+          if (raisesAfterwards(statement, fn, source)) continue;
           context.report({ node: value, messageId: "suppressed", data: { caught } });
         }
       },

@@ -13,48 +13,14 @@
  */
 import { awaitableKindOfCall } from "./coroutine-calls.js";
 import { createPythonRule } from "./create-rule.js";
-import { definitionsIn } from "./definitions.js";
 import { awaitedText, ensureImport, moduleNameStatus } from "./edits.js";
 import { summarizeModule } from "./module-summary.js";
-import type { PyNode } from "./parser.js";
 import { ProjectSession } from "./project-index.js";
-import { isReadAfter } from "./references.js";
-import { childByField } from "./scope.js";
+import { unreadLocalOf } from "./references.js";
+import { enclosingScope } from "./scope.js";
+import { childByField, compactTextOf, outermostParentheses } from "./syntax.js";
 
 type MessageIds = "dropped" | "unusedBinding" | "droppedInSync" | "addAwait" | "runWithAsyncioRun";
-
-/** The call as it stands in its statement: the call itself, or the parentheses around it. */
-function outermostParentheses(node: PyNode): PyNode {
-  let current = node;
-  while (current.parent?.type === "parenthesized_expression" && current.parent.children.length === 1) current = current.parent;
-  return current;
-}
-
-/** The function/class/module whose body `node` runs in. */
-function scopeOf(node: PyNode): PyNode {
-  let current = node.parent;
-  while (current && current.type !== "function_definition" && current.type !== "class_definition" && current.type !== "module") current = current.parent;
-  return current ?? node;
-}
-
-/**
- * `x = c()` in a function, where `x` is a plain local of that function that nothing reads afterwards (nor in a
- * loop around it, nor in a closure). Module-level and class-level names may be read from elsewhere: never judged.
- */
-function isUnusedLocalBinding(assignment: PyNode, source: string): string | undefined {
-  const left = childByField(assignment, "left");
-  const statement = assignment.parent;
-  if (left?.type !== "identifier" || statement?.type !== "expression_statement") return undefined;
-  const fn = scopeOf(statement);
-  if (fn.type !== "function_definition") return undefined;
-  const name = source.slice(left.range[0], left.range[1]);
-  const definitions = definitionsIn(fn, source).names.get(name) ?? [];
-  // `global x` / `nonlocal x`: the value lives on outside the function.
-  if (definitions.some((definition) => definition.kind === "other" && (definition.site.type === "global_statement" || definition.site.type === "nonlocal_statement"))) {
-    return undefined;
-  }
-  return isReadAfter(fn, statement, name, source) ? undefined : name;
-}
 
 export default createPythonRule<MessageIds, []>({
   name: "no-unawaited-coroutine",
@@ -86,7 +52,7 @@ export default createPythonRule<MessageIds, []>({
         if (parent?.type === "expression_statement") {
           if (parent.children.length !== 1) return;
         } else if (parent?.type === "assignment" && expression.field === "right") {
-          variable = isUnusedLocalBinding(parent, source);
+          variable = unreadLocalOf(parent, source);
           if (variable === undefined) return;
         } else return;
 
@@ -94,12 +60,12 @@ export default createPythonRule<MessageIds, []>({
         if (!kind) return;
         const callee = childByField(node, "function")!;
         const data = {
-          name: sourceCode.getText(callee).replace(/\s+/gu, ""),
+          name: compactTextOf(callee, source),
           what: kind === "coroutine" ? "a coroutine" : "an awaitable",
           variable: variable ?? "",
         };
         const statement = variable === undefined ? parent : parent.parent!;
-        const scope = scopeOf(statement);
+        const scope = enclosingScope(statement);
 
         // `await` is valid directly in an `async def` body (not in a class body nested in one).
         if (scope.type === "function_definition" && scope.isAsync === true) {

@@ -13,24 +13,24 @@
  * `sem = asyncio.Semaphore(<limit>)` created just before the statement.
  */
 import type { RuleTextEdit, RuleTextEditor } from "@eslint/core";
-import { taskSpawnOf } from "./asyncio-objects.js";
 import { calledFunction, type FunctionInFile } from "./callees.js";
 import { createPythonRule } from "./create-rule.js";
-import { definitionScopeOf } from "./definitions.js";
+import { soleDefinitionOf } from "./definitions.js";
 import { ensureImport, moduleNameStatus } from "./edits.js";
 import { indentationAt, lineBreakOf, startsLine } from "./indentation.js";
 import { product, sizeOf, type Size } from "./iteration-size.js";
-import { awaitingWrappers, concurrentJoiners, executorOffloadMethods, executorOffloads } from "./knowledge.js";
+import { awaitingWrappers, concurrentJoiners, executorOffloadMethods, executorOffloads, limitTransparentDecorators } from "./knowledge.js";
 import { holdsLimiter, isLimiterArgument, isPoolLimitedClient } from "./limiters.js";
 import { freshName, insertionOffsetAbove, needsBlankLineBefore, topLevelStatementOf } from "./module-insertions.js";
-import { summarizeModule } from "./module-summary.js";
+import { hasOwnYield, summarizeModule } from "./module-summary.js";
 import type { PyNode } from "./parser.js";
 import { ProjectSession } from "./project-index.js";
 import { boundValueOf, identifierRole, occurrencesOf } from "./references.js";
-import { resolvedNameOf } from "./resolved-name.js";
-import { childByField } from "./scope.js";
+import { builtinCalleeOf, resolvedNameOf } from "./resolved-name.js";
+import { enclosingScope } from "./scope.js";
 import type { PythonSourceCode } from "./source-code.js";
-import { unparenthesized } from "./value-origins.js";
+import { childByField, compactTextOf, textOf, unparenthesized } from "./syntax.js";
+import { taskSpawnOf } from "./task-spawns.js";
 import { descendants, enclosingStatement, isWithin } from "./walk.js";
 
 type Options = [{ maxKnownSize?: number; limit?: number }];
@@ -38,11 +38,6 @@ type MessageIds = "fanOut" | "limitWithSemaphore";
 
 const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "generator_expression"]);
 const SCOPES = new Set(["function_definition", "lambda", "class_definition", "module"]);
-/** Decorators that leave a method's body as the code that runs. Any other decorator may add (or be) a limiter. */
-const TRANSPARENT_DECORATORS = new Set([
-  "staticmethod", "classmethod", "abc.abstractmethod", "typing.override", "typing_extensions.override", "typing.final",
-  "typing_extensions.final", "functools.wraps",
-]);
 const HELPER_NAMES = ["_limited", "_run_limited", "_with_limit"];
 const SEMAPHORE_NAMES = ["sem", "semaphore", "limit_sem"];
 const ITEM_NAMES = ["item", "arg", "value"];
@@ -61,29 +56,16 @@ interface FanOut {
   readonly anchor: PyNode | undefined;
 }
 
-function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
-}
-
 function helperText(name: string, eol: string): string {
   return `async def ${name}(sem, coro):${eol}    async with sem:${eol}        return await coro`;
 }
 
 /** A builtin called by its own name with only positional arguments, e.g. `map(f, xs)`, `list(gen)`. */
 function builtinCall(node: PyNode, name: string, source: string): PyNode[] | undefined {
-  if (node.type !== "call") return undefined;
-  const callee = childByField(node, "function");
-  if (callee?.type !== "identifier" || textOf(callee, source) !== name || definitionScopeOf(callee, name, source) !== null) return undefined;
+  if (node.type !== "call" || builtinCalleeOf(node, source) !== name) return undefined;
   const args = childByField(node, "arguments")?.children;
   if (!args || args.some((arg) => arg.type === "keyword_argument" || arg.type === "list_splat" || arg.type === "dictionary_splat")) return undefined;
   return args;
-}
-
-/** The scope (function, lambda, class or module) code at `node` runs in. */
-function scopeOf(node: PyNode): PyNode {
-  let current = node.parent;
-  while (current && !SCOPES.has(current.type)) current = current.parent;
-  return current ?? node;
 }
 
 function forClauseSources(comprehension: PyNode): PyNode[] | undefined {
@@ -114,11 +96,11 @@ function collectionFanOut(collection: PyNode, joiner: PyNode, source: string, fo
   if (node.type !== "identifier" || !followNames) return undefined;
 
   const name = textOf(node, source);
-  const found = definitionScopeOf(node, name, source);
-  const scope = scopeOf(joiner);
-  if (found?.scope !== scope || found.definitions.length !== 1) return undefined;
-  const [definition] = found.definitions;
-  if (definition?.kind !== "other" || definition.site.range[1] > joiner.range[0]) return undefined;
+  const sole = soleDefinitionOf(node, source);
+  const scope = enclosingScope(joiner);
+  if (sole?.scope !== scope) return undefined;
+  const { definition } = sole;
+  if (definition.kind !== "other" || definition.site.range[1] > joiner.range[0]) return undefined;
   const value = boundValueOf(definition.site, definition.target);
   if (!value) return undefined;
   const bound = unparenthesized(value);
@@ -208,13 +190,8 @@ function isTransparentlyDecorated(fn: FunctionInFile): boolean {
     .every((decorator) => {
       const expression = decorator.children[0];
       const name = expression && resolvedNameOf(expression, fn.source);
-      return name !== undefined && TRANSPARENT_DECORATORS.has(name);
+      return name !== undefined && limitTransparentDecorators.has(name);
     });
-}
-
-function hasOwnYield(fn: PyNode): boolean {
-  const body = childByField(fn, "body");
-  return body !== undefined && [...descendants(body, { sameScope: true })].some((node) => node.type === "yield");
 }
 
 /**
@@ -250,7 +227,7 @@ function unlimitedCoroutine(item: PerItem, source: string, session: () => Projec
   if (!calleeExpression) return undefined;
   const fn = calledFunction(calleeExpression, source, session);
   if (!fn || fn.node.isAsync !== true || hasOwnYield(fn.node) || !isTransparentlyDecorated(fn) || holdsLimiter(fn)) return undefined;
-  return { name: textOf(calleeExpression, source).replace(/\s+/gu, "") };
+  return { name: compactTextOf(calleeExpression, source) };
 }
 
 function describeSize(size: Size, sources: readonly PyNode[], source: string): string {
@@ -269,8 +246,7 @@ function chooseHelper(sourceCode: PythonSourceCode, at: PyNode): { name: string;
     if (statement.type !== "function_definition" || statement.isAsync !== true) continue;
     const name = textOf(childByField(statement, "name")!, source);
     if (normalize(textOf(statement, source)) !== normalize(helperText(name, "\n"))) continue;
-    const found = definitionScopeOf(at, name, source);
-    if (found?.scope === module && found.definitions.length === 1) return { name, exists: true };
+    if (soleDefinitionOf(at, source, name)?.scope === module) return { name, exists: true };
   }
   return { name: freshName(module, HELPER_NAMES, source), exists: false };
 }
@@ -283,7 +259,7 @@ function suggestionFor(
   const source = sourceCode.text;
   const { anchor, item } = fanOut;
   if (!anchor || !startsLine(source, anchor)) return undefined;
-  const scope = scopeOf(anchor);
+  const scope = enclosingScope(anchor);
   if (scope.type !== "function_definition" && scope.type !== "module") return undefined; // class bodies hide names from comprehensions
   const topLevel = topLevelStatementOf(anchor);
   if (!topLevel) return undefined;

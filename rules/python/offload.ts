@@ -3,18 +3,18 @@
  * their anyio/starlette cousins. A blocking function passed to them uncalled is not a call at all; this module
  * answers the remaining question: is an expression evaluated only to be handed to such a call?
  */
-import { calleeName } from "./known-instances.js";
 import { offloadingCalls, offloadingMethods } from "./knowledge.js";
 import type { PyNode } from "./parser.js";
-import { childByField } from "./scope.js";
+import { calleeNameOf } from "./resolved-name.js";
+import { childByField, textOf } from "./syntax.js";
 
 export function isOffloadingCall(call: PyNode, source: string): boolean {
   if (call.type !== "call") return false;
-  const name = calleeName(call, source);
+  const name = calleeNameOf(call, source);
   if (name !== undefined && offloadingCalls.has(name)) return true;
   const callee = childByField(call, "function");
   const attribute = callee?.type === "attribute" ? childByField(callee, "attribute") : undefined;
-  return attribute !== undefined && offloadingMethods.has(source.slice(attribute.range[0], attribute.range[1]));
+  return attribute !== undefined && offloadingMethods.has(textOf(attribute, source));
 }
 
 /**

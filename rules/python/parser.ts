@@ -70,10 +70,99 @@ export const nodeTypes: readonly string[] = (() => {
   return [...names];
 })();
 
-function locationOf(cursor: TreeCursor): SourceLocation {
-  const start = cursor.startPosition;
-  const end = cursor.endPosition;
-  return { start: { line: start.row + 1, column: start.column }, end: { line: end.row + 1, column: end.column } };
+/**
+ * Named node types that can have an anonymous child in the `operator` field (tree-sitter-python's
+ * src/node-types.json): only under these is the field of an anonymous child worth asking for.
+ */
+const OPERATOR_PARENTS = new Set(["augmented_assignment", "binary_operator", "boolean_operator", "unary_operator"]);
+
+/**
+ * What a node type id says, looked up once per grammar instead of asked of the cursor per node (every cursor
+ * getter is a call into wasm). Ids outside the table (tree-sitter's error symbol, 65535) are `ERROR`, a named node.
+ */
+const typeNames: string[] = [];
+const namedTypes: boolean[] = [];
+for (let id = 0; id < python.nodeTypeCount; id++) {
+  typeNames[id] = python.nodeTypeForId(id) || "ERROR";
+  namedTypes[id] = python.nodeTypeIsNamed(id);
+}
+/**
+ * tree-sitter numbers the grammar's tokens before its rules, the start rule (`module`) first: a node whose type id is
+ * below it is a token, which has no children, so the cursor need not try to enter it (half the named nodes are
+ * tokens: identifiers, string parts, numbers…). Aliases (ids past the symbols) and ERROR (65535) are not below it.
+ */
+const firstRuleId = python.idForNodeType("module", true) ?? 0;
+
+/**
+ * Line starts of one text, shared by its nodes, which compute their `loc` from their range only when asked (most
+ * never are). A line starts after `\n` and after a `\r` not followed by `\n`: for text without lone `\r` these are
+ * exactly tree-sitter's rows (it counts `\n` only), and lone `\r` breaks lines as Python and ESLint see them.
+ * Columns are offsets from the line start in UTF-16 code units, as tree-sitter's are for a JavaScript string.
+ */
+class LineIndex {
+  readonly #starts: number[];
+  /** Where the last lookup landed: nodes are mostly asked in source order, so the next answer is usually near. */
+  #last = 0;
+
+  constructor(text: string) {
+    const starts = [0];
+    if (text.includes("\r")) {
+      for (const match of text.matchAll(/\r\n|\r|\n/gu)) starts.push(match.index + match[0].length);
+    } else {
+      for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+    }
+    this.#starts = starts;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const starts = this.#starts;
+    let line = this.#last;
+    if (starts[line]! > offset || (line + 1 < starts.length && starts[line + 1]! <= offset)) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid]! <= offset) low = mid;
+        else high = mid - 1;
+      }
+      line = low;
+      this.#last = line;
+    }
+    return { line: line + 1, column: offset - starts[line]! };
+  }
+
+  location(range: readonly [number, number]): SourceLocation {
+    return { start: this.position(range[0]), end: this.position(range[1]) };
+  }
+}
+
+/** A converted node: plain data, except that `loc` is computed from `range` on first use. */
+class ConvertedNode implements PyNode {
+  readonly type: string;
+  readonly range: [number, number];
+  readonly parent: PyNode | null;
+  readonly children: PyNode[] = [];
+  readonly field: string | null;
+  isAsync?: boolean = undefined;
+  op?: string = undefined;
+  #loc: SourceLocation | undefined = undefined;
+  readonly #lines: LineIndex;
+
+  constructor(type: string, start: number, end: number, parent: PyNode | null, field: string | null, lines: LineIndex) {
+    this.type = type;
+    this.range = [start, end];
+    this.parent = parent;
+    this.field = field;
+    this.#lines = lines;
+  }
+
+  get loc(): SourceLocation {
+    return (this.#loc ??= this.#lines.location(this.range));
+  }
+
+  set loc(loc: SourceLocation) {
+    this.#loc = loc;
+  }
 }
 
 function describeError(cursor: TreeCursor, text: string): string {
@@ -84,84 +173,58 @@ function describeError(cursor: TreeCursor, text: string): string {
 
 /**
  * Walks the tree once with a cursor (far cheaper than `Node` objects) and builds plain nodes. Iterative, so
- * deeply nested code cannot overflow the stack.
+ * deeply nested code cannot overflow the stack. Every cursor getter crosses into wasm, so each node asks only what
+ * it needs: its type id, its range and field if named, the field of an anonymous child only under a parent that can
+ * have an operator, whether it is missing only when the tree has errors at all, and for its children only if it is
+ * not a token.
  */
-function convert(cursor: TreeCursor, text: string): ParsedPython {
+function convert(cursor: TreeCursor, text: string, hasError: boolean): ParsedPython {
+  const lines = new LineIndex(text);
   const comments: PyComment[] = [];
   let syntaxProblem: SyntaxProblem | null = null;
-  const root: PyNode = {
-    type: cursor.nodeType,
-    range: [cursor.startIndex, cursor.endIndex],
-    loc: locationOf(cursor),
-    parent: null,
-    children: [],
-    field: null,
-  };
-  let parent: PyNode | null = root;
+  const root = new ConvertedNode(cursor.nodeType, cursor.startIndex, cursor.endIndex, null, null, lines);
+  let parent: ConvertedNode = root;
+  let parentHasOperator = OPERATOR_PARENTS.has(root.type);
   if (!cursor.gotoFirstChild()) return { root, comments, syntaxProblem };
 
   for (;;) {
-    const type = cursor.nodeType;
-    let descendInto: PyNode | null = null;
-    if ((type === "ERROR" || cursor.nodeIsMissing) && syntaxProblem === null) {
+    const typeId = cursor.nodeTypeId;
+    const type = typeNames[typeId] ?? "ERROR";
+    let descendInto: ConvertedNode | null = null;
+    if (hasError && syntaxProblem === null && (type === "ERROR" || cursor.nodeIsMissing)) {
       const position = cursor.startPosition;
       syntaxProblem = { message: describeError(cursor, text), line: position.row + 1, column: position.column + 1 };
     }
-    if (cursor.nodeIsNamed) {
-      const range: [number, number] = [cursor.startIndex, cursor.endIndex];
+    if (namedTypes[typeId] ?? true) {
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
       if (type === "comment") {
-        comments.push({ type: "comment", value: text.slice(range[0] + 1, range[1]), range, loc: locationOf(cursor) });
+        const range: [number, number] = [start, end];
+        comments.push({ type: "comment", value: text.slice(start + 1, end), range, loc: lines.location(range) });
       } else {
-        const node: PyNode = {
-          type,
-          range,
-          loc: locationOf(cursor),
-          parent,
-          children: [],
-          field: cursor.currentFieldName,
-        };
-        parent!.children.push(node);
-        descendInto = node;
+        const node = new ConvertedNode(type, start, end, parent, cursor.currentFieldName ?? null, lines);
+        parent.children.push(node);
+        if (typeId >= firstRuleId) descendInto = node;
       }
     } else if (type === "async") {
-      parent!.isAsync = true;
-    } else if (cursor.currentFieldName === "operator") {
-      parent!.op = type;
+      parent.isAsync = true;
+    } else if (parentHasOperator && cursor.currentFieldName === "operator") {
+      parent.op = type;
     }
 
     if (descendInto && cursor.gotoFirstChild()) {
       parent = descendInto;
+      parentHasOperator = OPERATOR_PARENTS.has(parent.type);
       continue;
     }
     while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent() || parent === null) return { root, comments, syntaxProblem };
-      parent = parent.parent;
-      if (parent === null) return { root, comments, syntaxProblem };
+      if (!cursor.gotoParent()) return { root, comments, syntaxProblem };
+      const up = parent.parent as ConvertedNode | null;
+      if (up === null) return { root, comments, syntaxProblem };
+      parent = up;
+      parentHasOperator = OPERATOR_PARENTS.has(parent.type);
     }
   }
-}
-
-/** tree-sitter counts rows at `\n` only; a file with lone `\r` line breaks needs locations from offsets. */
-function relocate(parsed: ParsedPython, text: string): void {
-  const lineStarts = [0];
-  for (const match of text.matchAll(/\r\n|\r|\n/gu)) lineStarts.push(match.index + match[0].length);
-  const position = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! };
-  };
-  const stack: PyNode[] = [parsed.root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    node.loc = { start: position(node.range[0]), end: position(node.range[1]) };
-    stack.push(...node.children);
-  }
-  for (const comment of parsed.comments) comment.loc = { start: position(comment.range[0]), end: position(comment.range[1]) };
 }
 
 export function parsePython(text: string): ParsedPython {
@@ -169,9 +232,7 @@ export function parsePython(text: string): ParsedPython {
   if (!tree) throw new Error("tree-sitter returned no tree");
   const cursor = tree.walk();
   try {
-    const parsed = convert(cursor, text);
-    if (/\r(?!\n)/u.test(text)) relocate(parsed, text);
-    return parsed;
+    return convert(cursor, text, tree.rootNode.hasError);
   } finally {
     cursor.delete();
     tree.delete();

@@ -20,7 +20,7 @@ import {
   type ModuleSummary,
   type NameRef,
 } from "./module-summary.js";
-import { parsePython } from "./parser.js";
+import { parsePython, type PyNode } from "./parser.js";
 
 /** Files larger than this are not summarised (generated code, data dumps): their names stay unknown. */
 const MAX_MODULE_BYTES = 2_000_000;
@@ -28,8 +28,17 @@ const MAX_MODULE_BYTES = 2_000_000;
 const MAX_DEPTH = 12;
 
 const overlays = new Map<string, string>();
-type CacheEntry = { readonly mtimeMs: number; readonly size: number; readonly overlay?: string; readonly summary: ModuleSummary };
+/** What identifies one version of a file's text: its overlay, else (mtime, size) on disk. */
+type Version = { readonly mtimeMs: number; readonly size: number; readonly overlay?: string };
+type CacheEntry = Version & { readonly summary: ModuleSummary };
 const summaries = new Map<string, CacheEntry>();
+const parsedModules = new Map<string, Version & ProjectModule>();
+
+/** A project module's syntax tree and the text its ranges index into. */
+export interface ProjectModule {
+  readonly root: PyNode;
+  readonly source: string;
+}
 
 /** Supplies (or, with `undefined`, withdraws) the unsaved text of a file; it wins over the file on disk. */
 export function setOverlay(filePath: string, text: string | undefined): void {
@@ -37,30 +46,20 @@ export function setOverlay(filePath: string, text: string | undefined): void {
   if (text === undefined) overlays.delete(key);
   else overlays.set(key, text);
   summaries.delete(key);
+  parsedModules.delete(key);
 }
 
-/** Forgets every cached summary and overlay (tests, or a language server's "restart"). */
+/** Forgets every cached summary, parsed module and overlay (tests, or a language server's "restart"). */
 export function clearProjectIndex(): void {
   overlays.clear();
   summaries.clear();
+  parsedModules.clear();
 }
 
-function summarizeText(text: string): ModuleSummary {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return summarizeModule(parsePython(source).root, source);
-}
-
-/** The summary of the module in `file`: from its overlay, else from disk (cached while mtime and size hold). */
-export function moduleSummaryAt(file: string): ModuleSummary | undefined {
-  const key = path.resolve(file);
+/** The version of the file's text a lint sees now; undefined when it is no file, or too large to be read. */
+function currentVersion(key: string): Version | undefined {
   const overlay = overlays.get(key);
-  const cached = summaries.get(key);
-  if (overlay !== undefined) {
-    if (cached?.overlay === overlay) return cached.summary;
-    const summary = summarizeText(overlay);
-    summaries.set(key, { mtimeMs: -1, size: -1, overlay, summary });
-    return summary;
-  }
+  if (overlay !== undefined) return { mtimeMs: -1, size: -1, overlay };
   let stats;
   try {
     stats = statSync(key, { throwIfNoEntry: false });
@@ -68,16 +67,56 @@ export function moduleSummaryAt(file: string): ModuleSummary | undefined {
     return undefined;
   }
   if (!stats?.isFile() || stats.size > MAX_MODULE_BYTES) return undefined;
-  if (cached && cached.overlay === undefined && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.summary;
-  let text: string;
+  return { mtimeMs: stats.mtimeMs, size: stats.size };
+}
+
+function isSameVersion(cached: Version | undefined, version: Version): boolean {
+  return cached !== undefined && cached.overlay === version.overlay && cached.mtimeMs === version.mtimeMs && cached.size === version.size;
+}
+
+/** The text of `version` (the overlay, or the file read now), without a byte-order mark. */
+function textOf(key: string, version: Version): string | undefined {
+  let text = version.overlay;
+  if (text === undefined) {
+    try {
+      text = readFileSync(key, "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The summary of the module in `file`: from its overlay, else from disk (cached while mtime and size hold). */
+export function moduleSummaryAt(file: string): ModuleSummary | undefined {
+  const key = path.resolve(file);
+  const version = currentVersion(key);
+  if (!version) return undefined;
+  const cached = summaries.get(key);
+  if (isSameVersion(cached, version)) return cached!.summary;
+  const source = textOf(key, version);
+  if (source === undefined) return undefined;
+  const summary = summarizeModule(parsePython(source).root, source);
+  summaries.set(key, { ...version, summary });
+  return summary;
+}
+
+/** The syntax tree of the module in `file`, for rules that look into a function it defines (cached like summaries). */
+export function projectModuleAt(file: string): ProjectModule | undefined {
+  const key = path.resolve(file);
+  const version = currentVersion(key);
+  if (!version) return undefined;
+  const cached = parsedModules.get(key);
+  if (isSameVersion(cached, version)) return cached;
+  const source = textOf(key, version);
+  if (source === undefined) return undefined;
   try {
-    text = readFileSync(key, "utf8");
+    const entry = { ...version, root: parsePython(source).root, source };
+    parsedModules.set(key, entry);
+    return entry;
   } catch {
     return undefined;
   }
-  const summary = summarizeText(text);
-  summaries.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, summary });
-  return summary;
 }
 
 /** A module as lookups see it: its summary, and where it is (for relative imports and submodules). */

@@ -2,7 +2,10 @@
  * How identifiers use their names (read, bound, parameter…), where a name occurs, and whether a value bound to a
  * local name is ever looked at again. Which bindings a scope has is definitions.ts's job.
  */
+import { definitionsIn } from "./definitions.js";
 import type { PyNode } from "./parser.js";
+import { enclosingScope } from "./scope.js";
+import { childByField, textOf } from "./syntax.js";
 
 /** How an identifier occurrence uses its name. */
 export type IdentifierRole =
@@ -26,7 +29,6 @@ const PARAMETER_TYPES = new Set([
   "list_splat_pattern", "dictionary_splat_pattern",
 ]);
 const TARGET_OWNERS = new Set(["assignment", "for_statement", "for_in_clause"]);
-const SCOPE_TYPES = new Set(["function_definition", "lambda", "class_definition"]);
 
 export function identifierRole(identifier: PyNode): IdentifierRole {
   const parent = identifier.parent;
@@ -64,6 +66,25 @@ export function identifierRole(identifier: PyNode): IdentifierRole {
   return "read";
 }
 
+const STORE_PATTERN_TYPES = new Set([
+  "pattern_list", "tuple_pattern", "list_pattern", "list_splat_pattern", "tuple", "list", "parenthesized_expression", "expression_list",
+]);
+const STORING_TYPES = new Set(["assignment", "augmented_assignment", "for_statement", "for_in_clause"]);
+
+/**
+ * The node that stores into `target` — a name or an attribute such as `self.x`, possibly inside a tuple pattern:
+ * the `assignment`, `augmented_assignment`, `for_statement` or `for_in_clause` it is the left side of, the
+ * `as_pattern_target` of a `with … as` / `except … as`, or the `delete_statement`. Undefined when it is read.
+ */
+export function storingNodeOf(target: PyNode): PyNode | undefined {
+  let current = target;
+  while (current.parent && STORE_PATTERN_TYPES.has(current.parent.type)) current = current.parent;
+  const owner = current.parent;
+  if (!owner) return undefined;
+  if (STORING_TYPES.has(owner.type)) return current.field === "left" ? owner : undefined;
+  return owner.type === "as_pattern_target" || owner.type === "delete_statement" ? owner : undefined;
+}
+
 function isIdentifierNamed(node: PyNode, name: string, source: string): boolean {
   return node.type === "identifier" && node.range[1] - node.range[0] === name.length && source.startsWith(name, node.range[0]);
 }
@@ -83,13 +104,6 @@ export function occurrencesOf(root: PyNode, name: string, source: string): PyNod
 /** Whether `name` is spelled anywhere inside `root` as an identifier (any role): a fresh name must not be. */
 export function nameOccursIn(root: PyNode, name: string, source: string): boolean {
   return occurrencesOf(root, name, source).length > 0;
-}
-
-/** The nearest `def`/`lambda`/`class` that `node` is inside, or the module. */
-function scopeOf(node: PyNode): PyNode {
-  let current = node.parent;
-  while (current && !SCOPE_TYPES.has(current.type) && current.parent) current = current.parent;
-  return current ?? node;
 }
 
 /**
@@ -123,7 +137,25 @@ export function isReadAfter(fn: PyNode, statement: PyNode, name: string, source:
     if (role !== "read") continue;
     if (identifier.range[0] >= statement.range[1]) return true;
     if (outermostLoop && identifier.range[0] >= outermostLoop.range[0] && identifier.range[1] <= outermostLoop.range[1]) return true;
-    if (scopeOf(identifier) !== fn) return true;
+    if (enclosingScope(identifier) !== fn) return true;
   }
   return false;
+}
+
+/**
+ * The name a statement `x = <value>` binds, when `x` is a plain local of a function (not `global`/`nonlocal`) whose
+ * value nothing reads afterwards (see `isReadAfter`). Module and class attributes may be read from elsewhere: never.
+ */
+export function unreadLocalOf(assignment: PyNode, source: string): string | undefined {
+  const left = childByField(assignment, "left");
+  const statement = assignment.parent;
+  if (assignment.type !== "assignment" || left?.type !== "identifier" || statement?.type !== "expression_statement") return undefined;
+  const fn = enclosingScope(statement);
+  if (fn.type !== "function_definition") return undefined;
+  const name = textOf(left, source);
+  const definitions = definitionsIn(fn, source).names.get(name) ?? [];
+  const declaredElsewhere = definitions.some(
+    (definition) => definition.kind === "other" && (definition.site.type === "global_statement" || definition.site.type === "nonlocal_statement"),
+  );
+  return declaredElsewhere || isReadAfter(fn, statement, name, source) ? undefined : name;
 }

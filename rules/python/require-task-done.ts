@@ -10,17 +10,17 @@
  * alias), that code may call `task_done()`, so nothing is reported.
  */
 import { createPythonRule } from "./create-rule.js";
-import { bindingScopeOf, classOfMethod, expressionKeyOf, isBoundMethod, parametersOf, sameKey, type ExpressionKey } from "./expression-key.js";
+import { expressionKeyOf, sameKey, type ExpressionKey } from "./expression-key.js";
 import { indentLines, indentUnit, indentationAt, lineBreakOf, lineEndOffset, nextLineOffset, startsLine } from "./indentation.js";
 import { awaitingWrappers } from "./knowledge.js";
+import { classOfMethod, isBoundMethod, methodReceiverOf, parametersOf } from "./methods.js";
 import type { PyNode } from "./parser.js";
-import { resolvedNameOf } from "./resolved-name.js";
-import { childByField, enclosingFunction } from "./scope.js";
+import { calleeNameOf } from "./resolved-name.js";
+import { enclosingFunction } from "./scope.js";
+import { childByField, compactTextOf, textOf } from "./syntax.js";
 import { descendants, enclosingStatement, isWithin } from "./walk.js";
 
 type MessageIds = "missingTaskDone" | "wrapInTryFinally";
-
-const textOf = (node: PyNode, source: string) => source.slice(node.range[0], node.range[1]);
 
 interface MethodCall {
   readonly call: PyNode;
@@ -44,8 +44,7 @@ function isAwaited(call: PyNode, source: string): boolean {
   if (parent?.type === "await") return true;
   if (parent?.type !== "argument_list" || parent.children[0] !== call) return false;
   const wrapper = parent.parent;
-  const callee = wrapper?.type === "call" ? childByField(wrapper, "function") : undefined;
-  const name = callee ? resolvedNameOf(callee, source) : undefined;
+  const name = wrapper?.type === "call" ? calleeNameOf(wrapper, source) : undefined;
   return name !== undefined && awaitingWrappers.has(name) && isAwaited(wrapper!, source);
 }
 
@@ -106,10 +105,7 @@ export default createPythonRule<MessageIds, []>({
           const object = callee.type === "attribute" ? childByField(callee, "object") : undefined;
           const attribute = callee.type === "attribute" ? childByField(callee, "attribute") : undefined;
           if (!object || !attribute || textOf(attribute, source) !== fnName) continue;
-          if (object.type !== "identifier") continue;
-          const caller = bindingScopeOf(object, textOf(object, source), source);
-          const isSelf = caller.type === "function_definition" && isBoundMethod(caller, source) && classOfMethod(caller) === owner;
-          if (!isSelf || parametersOf(caller, source)[0]!.name !== textOf(object, source)) continue;
+          if (methodReceiverOf(object, source)?.classNode !== owner) continue; // `self.worker(…)` in this class
         } else if (callee.type !== "identifier" || textOf(callee, source) !== fnName) {
           continue;
         }
@@ -184,10 +180,8 @@ export default createPythonRule<MessageIds, []>({
         const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
         const attribute = callee?.type === "attribute" ? childByField(callee, "attribute") : undefined;
         if (!object || !attribute) continue;
-        if (object.type === "call" && textOf(object, source).replace(/\s+/gu, "") === "super()") return true;
-        if (object.type !== "identifier") continue;
-        const receiverKey = keyOf(object);
-        const isSelf = receiverKey?.owner === consumer && isBoundMethod(consumer, source) && parametersOf(consumer, source)[0]!.name === receiverKey.path;
+        if (object.type === "call" && compactTextOf(object, source) === "super()") return true;
+        const isSelf = methodReceiverOf(object, source)?.method === consumer;
         if (isSelf && !defined.has(textOf(attribute, source))) return true;
       }
       return false;
@@ -204,7 +198,7 @@ export default createPythonRule<MessageIds, []>({
         const wraps =
           parent.type === "await" ||
           (parent.type === "argument_list" && parent.children[0] === current) ||
-          (parent.type === "call" && current.type === "argument_list" && awaitingWrappers.has(resolvedNameOf(childByField(parent, "function")!, source) ?? "")) ||
+          (parent.type === "call" && current.type === "argument_list" && awaitingWrappers.has(calleeNameOf(parent, source) ?? "")) ||
           (parent.type === "assignment" && current.field === "right");
         if (!wraps) return null;
       }

@@ -8,11 +8,15 @@ import type { RuleTextEdit, RuleTextEditor } from "@eslint/core";
 import { appendArgument, argumentFor, callArguments, isNone, setKeywordArgument, type CallArguments } from "./call-arguments.js";
 import { createPythonRule } from "./create-rule.js";
 import { ensureImport, moduleNameStatus } from "./edits.js";
-import { calleeName, instancesOf } from "./known-instances.js";
-import { networkClients, networkFunctions, streamReaderWaits, timeoutClasses, type NetworkClient } from "./knowledge.js";
+import {
+  loopbackHost, networkClients, networkFunctions, requestUrlPositions, streamReaderWaits, timeoutClasses, type NetworkClient, type NetworkFunction,
+} from "./knowledge.js";
+import { objectsOf } from "./library-objects.js";
 import type { PyNode } from "./parser.js";
+import { calleeNameOf } from "./resolved-name.js";
 import type { PythonSourceCode } from "./source-code.js";
-import { childByField } from "./scope.js";
+import { childByField, methodCallOf, textOf } from "./syntax.js";
+import { isTestModule } from "./test-modules.js";
 import { isTimeBounded } from "./timeout-context.js";
 import { valueLeaves, type ValueLeaf } from "./value-origins.js";
 
@@ -38,12 +42,11 @@ type TimeoutState = { readonly state: "bounded" | "default" } | { readonly state
 /** Method names worth resolving a receiver for: requests of known clients and stream reads. */
 const judgedMethods = new Set([...[...networkClients.values()].flatMap((client) => [...client.requestMethods]), ...streamReaderWaits]);
 
+/** Sessions and streams are judged by how this code created them: an annotated parameter or `self.x` is unknown. */
+const CREATED_IN_SIGHT = { declarations: false } as const;
+
 const BOUNDED: TimeoutState = { state: "bounded" };
 const DEFAULT: TimeoutState = { state: "default" };
-
-function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
-}
 
 /** Whether a timeout-object field is unset or `None` (no limit), by keyword or position, with httpx's fallback. */
 function fieldIsUnlimited(args: CallArguments, positional: readonly string[], field: string, fallback: string | undefined): boolean | "unknown" {
@@ -58,7 +61,7 @@ function fieldIsUnlimited(args: CallArguments, positional: readonly string[], fi
 function timeoutStateOf(value: PyNode, none: "default" | "disabled", source: string, depth = 0): TimeoutState {
   if (isNone(value)) return none === "default" ? DEFAULT : { state: "disabled", how: "'timeout=None'", node: value };
   if (value.type === "call") {
-    const name = calleeName(value, source);
+    const name = calleeNameOf(value, source);
     const timeoutClass = name === undefined ? undefined : timeoutClasses.get(name);
     const args = callArguments(value, source);
     if (!timeoutClass || !args) return BOUNDED;
@@ -79,6 +82,54 @@ function timeoutStateOf(value: PyNode, none: "default" | "disabled", source: str
   return BOUNDED;
 }
 
+/** The host a URL string literal names (`"http://localhost:8080/x"`, `f"http://127.0.0.1:{port}/"` → the host). */
+function literalUrlHost(node: PyNode, source: string): string | undefined {
+  if (node.type !== "string") return undefined;
+  const text = textOf(node, source);
+  const opening = /^([a-zA-Z]*)("""|'''|"|')/u.exec(text);
+  if (!opening) return undefined;
+  let body = text.slice(opening[0].length, Math.max(opening[0].length, text.length - opening[2]!.length));
+  if (/f/iu.test(opening[1]!)) body = body.split("{")[0]!; // an f-string: only the text before the first field is known
+  return /^(?:https?|wss?):\/\/(\[[^\]]*\]|[^/:?#{]*)(?=[/:?#]|$)/iu.exec(body)?.[1];
+}
+
+/** Whether every value `expression` can have is a string naming this machine: a loopback URL, or a host name. */
+function isLoopback(expression: PyNode, kind: "url" | "host", source: string): boolean {
+  const leaves = valueLeaves(expression, source);
+  return (
+    leaves !== undefined &&
+    leaves.length > 0 &&
+    leaves.every((leaf) => {
+      if (leaf.kind !== "expression") return false;
+      let node = leaf.node;
+      // `yarl.URL("http://localhost/")`
+      if (kind === "url" && node.type === "call" && /^(?:yarl\.)?URL$/u.test(calleeNameOf(node, source) ?? "")) {
+        const first = callArguments(node, source)?.positional[0];
+        if (!first) return false;
+        node = first;
+      }
+      const host = kind === "url" ? literalUrlHost(node, source) : node.type === "string" ? textOf(node, source).replace(/^[a-zA-Z]*(["']{1,3})(.*)\1$/su, "$2") : undefined;
+      return host !== undefined && loopbackHost.test(host);
+    })
+  );
+}
+
+/**
+ * Whether a call's peer is this machine (a loopback URL or host, or `open_connection(port=p)` with no host), or —
+ * for `connect` — whether it connects nothing at all (`open_connection(sock=s)` wraps a connected socket).
+ */
+function isLocalPeer(call: PyNode, fn: NetworkFunction, connect: boolean, source: string): boolean {
+  const args = callArguments(call, source);
+  if (!args) return false;
+  // A connected socket handed over: nothing is connected here, and the peer is whatever the socket is connected to.
+  if (fn.connectedSocketKeyword !== undefined && args.keywords.has(fn.connectedSocketKeyword)) return connect;
+  if (!fn.peer) return false;
+  const peer = argumentFor(args, fn.peer.position, fn.peer.keyword);
+  if (peer === "unknown") return false;
+  if (peer === undefined || isNone(peer)) return fn.peer.kind === "host" && !args.hasSplat; // no host: the local one
+  return isLoopback(peer, fn.peer.kind, source);
+}
+
 /** The timeout a client constructor call (`aiohttp.ClientSession(...)`, `httpx.AsyncClient(...)`) sets. */
 function constructorTimeout(creation: PyNode, client: NetworkClient, source: string): TimeoutState {
   const args = callArguments(creation, source);
@@ -87,15 +138,6 @@ function constructorTimeout(creation: PyNode, client: NetworkClient, source: str
   if (value) return timeoutStateOf(value, client.constructorNone, source);
   if (args.hasSplat) return BOUNDED;
   return client.reportDefault ? DEFAULT : BOUNDED;
-}
-
-/** `obj.method(...)` → [obj, "method"]. */
-function methodCall(node: PyNode, source: string): [PyNode, string] | undefined {
-  const callee = childByField(node, "function");
-  if (callee?.type !== "attribute") return undefined;
-  const object = childByField(callee, "object");
-  const attribute = childByField(callee, "attribute");
-  return object && attribute ? [object, textOf(attribute, source)] : undefined;
 }
 
 export default createPythonRule<MessageIds, Options>({
@@ -144,6 +186,8 @@ export default createPythonRule<MessageIds, Options>({
   },
   defaultOptions: [{ allowLibraryDefaults: false }],
   create(context, [options]) {
+    // In test code the runner's timeout bounds every wait, and the peers are the test's own servers.
+    if (isTestModule(context.physicalFilename, context.cwd)) return {};
     const { sourceCode } = context;
     const text = sourceCode.text;
     const seconds = String(options.defaultSeconds ?? (options.defaultMs !== undefined ? options.defaultMs / 1000 : 30));
@@ -173,7 +217,7 @@ export default createPythonRule<MessageIds, Options>({
      * `total=N`; `httpx.Timeout(10, read=None)` → `read=N`. `timeout` is the resulting expression, for the message.
      */
     function boundTimeoutValue(value: PyNode, library: NetworkClient["library"]): { fix: ((fixer: RuleTextEditor) => RuleTextEdit[]) | null; timeout: string } {
-      const name = value.type === "call" ? calleeName(value, text) : undefined;
+      const name = value.type === "call" ? calleeNameOf(value, text) : undefined;
       const timeoutClass = name === undefined ? undefined : timeoutClasses.get(name);
       const args = value.type === "call" ? callArguments(value, text) : undefined;
       if (timeoutClass && args) {
@@ -232,10 +276,10 @@ export default createPythonRule<MessageIds, Options>({
         if (node.parent?.type === "attribute" && node.field === "attribute") continue;
         if (node.parent?.type === "keyword_argument" && node.field === "name") continue;
         const call = node.parent?.type === "attribute" && node.field === "object" ? node.parent.parent : undefined;
-        const method = call?.type === "call" ? methodCall(call, text) : undefined;
-        if (!call || !method || method[0] !== node) return false;
-        if (method[1] === "close" || method[1] === "aclose") continue;
-        if (!client.requestMethods.has(method[1])) return false;
+        const method = call ? methodCallOf(call, text) : undefined;
+        if (!call || !method || method.receiver !== node) return false;
+        if (method.method === "close" || method.method === "aclose") continue;
+        if (!client.requestMethods.has(method.method)) return false;
         const args = callArguments(call, text);
         const own = args?.keywords.get(client.timeoutKeyword);
         if (!own || timeoutStateOf(own, client.requestNone, text).state !== "bounded") return false;
@@ -253,13 +297,15 @@ export default createPythonRule<MessageIds, Options>({
     }
 
     function checkRequest(node: PyNode, receiver: PyNode, method: string): boolean {
-      const instances = instancesOf(receiver, text);
+      const instances = objectsOf(receiver, text, CREATED_IN_SIGHT);
       if (!instances || instances.length === 0) return false;
-      const className = instances[0]!.className;
-      const client = networkClients.get(className);
-      if (!client || !client.requestMethods.has(method) || instances.some((instance) => instance.className !== className)) return false;
+      const type = instances[0]!.type;
+      const client = networkClients.get(type);
+      if (!client || !client.requestMethods.has(method) || instances.some((instance) => instance.type !== type)) return false;
       const args = callArguments(node, text);
       if (!args) return true;
+      const url = argumentFor(args, requestUrlPositions.get(method) ?? 0, "url");
+      if (url !== undefined && url !== "unknown" && isLoopback(url, "url", text)) return true;
       const call = textOf(childByField(node, "function")!, text);
       const own = args.keywords.get(client.timeoutKeyword);
       if (own) {
@@ -312,10 +358,11 @@ export default createPythonRule<MessageIds, Options>({
       call(node) {
         const callee = childByField(node, "function");
         if (!callee) return;
-        const name = calleeName(node, text);
+        const name = calleeNameOf(node, text);
         if (name !== undefined && networkClients.has(name)) return checkClientCreation(node, name);
         const fn = name === undefined ? undefined : networkFunctions.get(name);
         if (fn) {
+          if (isLocalPeer(node, fn, true, text)) return;
           if (fn.timeout === "none") {
             if (!isTimeBounded(node, text)) reportUnbounded(node, "unboundedConnection", name!);
             return;
@@ -344,12 +391,17 @@ export default createPythonRule<MessageIds, Options>({
           }
           return;
         }
-        const method = methodCall(node, text);
-        if (!method || !judgedMethods.has(method[1])) return;
-        if (checkRequest(node, method[0], method[1])) return;
-        if (streamReaderWaits.has(method[1])) {
-          const instances = instancesOf(method[0], text);
-          if (instances && instances.length > 0 && instances.every((instance) => instance.className === "asyncio.StreamReader") && !isTimeBounded(node, text)) {
+        const method = methodCallOf(node, text);
+        if (!method || !judgedMethods.has(method.method)) return;
+        if (checkRequest(node, method.receiver, method.method)) return;
+        if (streamReaderWaits.has(method.method)) {
+          const instances = objectsOf(method.receiver, text, CREATED_IN_SIGHT);
+          const isRemote = (creation: PyNode | undefined) => {
+            const opened = creation && networkFunctions.get(calleeNameOf(creation, text) ?? "");
+            return !opened || !isLocalPeer(creation!, opened, false, text);
+          };
+          const judged = instances?.every((instance) => instance.type === "asyncio.StreamReader" && isRemote(instance.creation));
+          if (instances && instances.length > 0 && judged && !isTimeBounded(node, text)) {
             reportUnbounded(node, "unboundedRead", `${textOf(callee, text)}`);
           }
         }

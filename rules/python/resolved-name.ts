@@ -1,29 +1,17 @@
 /**
- * `qualifiedNameOf`, plus what an unbound name can only mean: a builtin (`BaseException`), or — in a code
- * fragment that never imports it — a well-known module (`asyncio.get_event_loop` with no `import asyncio`).
+ * What a name in the code stands for, as a dotted library name: `qualifiedNameOf` (imports followed), plus what an
+ * unbound name can only mean — a builtin (`BaseException`, `open`), or, in a code fragment that never imports
+ * it, a well-known module (`asyncio.get_event_loop` with no `import asyncio`).
  */
+import { definitionScopeOf, definitionsIn } from "./definitions.js";
 import { implicitlyImportedModules } from "./knowledge.js";
 import type { PyNode } from "./parser.js";
-import { childByField, qualifiedNameOf, resolveName } from "./scope.js";
-
-const wildcardCache = new WeakMap<PyNode, boolean>();
-
-function moduleOf(node: PyNode): PyNode {
-  let current = node;
-  while (current.parent) current = current.parent;
-  return current;
-}
+import { qualifiedNameOf, resolveName } from "./scope.js";
+import { childByField, compactTextOf, dottedPartsOf, rootOf, textOf } from "./syntax.js";
 
 /** `from x import *` can bind any name: then no unbound name is known to be unbound. */
-function hasWildcardImport(module: PyNode): boolean {
-  let cached = wildcardCache.get(module);
-  if (cached === undefined) {
-    cached = module.children.some(
-      (statement) => statement.type === "import_from_statement" && statement.children.some((child) => child.type === "wildcard_import"),
-    );
-    wildcardCache.set(module, cached);
-  }
-  return cached;
+function hasStarImport(node: PyNode, source: string): boolean {
+  return definitionsIn(rootOf(node), source).starImports.length > 0;
 }
 
 /**
@@ -34,16 +22,28 @@ function hasWildcardImport(module: PyNode): boolean {
 export function resolvedNameOf(expression: PyNode, source: string): string | undefined {
   const qualified = qualifiedNameOf(expression, source);
   if (qualified !== undefined) return qualified;
-  let base = expression;
-  while (base.type === "attribute") {
-    const object = childByField(base, "object");
-    if (!object) return undefined;
-    base = object;
-  }
-  if (base.type !== "identifier") return undefined;
-  const baseName = source.slice(base.range[0], base.range[1]);
-  if (resolveName(expression, baseName, source) !== undefined || hasWildcardImport(moduleOf(expression))) return undefined;
+  const base = dottedPartsOf(expression, source)?.base;
+  if (base?.type !== "identifier") return undefined;
+  const baseName = textOf(base, source);
+  if (resolveName(expression, baseName, source) !== undefined || hasStarImport(expression, source)) return undefined;
   if (base === expression) return baseName;
   if (!implicitlyImportedModules.has(baseName)) return undefined;
-  return source.slice(expression.range[0], expression.range[1]).replace(/\s+/gu, "");
+  return compactTextOf(expression, source);
+}
+
+/**
+ * The builtin a call calls by its own name (`len(xs)`, `map(f, xs)`, `super()`), when no scope the call sees
+ * binds that name.
+ */
+export function builtinCalleeOf(call: PyNode, source: string): string | undefined {
+  const callee = childByField(call, "function");
+  if (callee?.type !== "identifier") return undefined;
+  const name = textOf(callee, source);
+  return definitionScopeOf(callee, name, source) === null ? name : undefined;
+}
+
+/** `resolvedNameOf` of the function a call calls: `asyncio.sleep(1)` → `asyncio.sleep`, `open(p)` → `open`. */
+export function calleeNameOf(call: PyNode, source: string): string | undefined {
+  const callee = childByField(call, "function");
+  return callee ? resolvedNameOf(callee, source) : undefined;
 }

@@ -35,8 +35,8 @@ export class PythonSourceCode extends TextSourceCodeBase<PythonSourceCodeOptions
 
   override getAncestors(node: PyNode): PyNode[] {
     const ancestors: PyNode[] = [];
-    for (let current = node.parent; current; current = current.parent) ancestors.unshift(current);
-    return ancestors;
+    for (let current = node.parent; current; current = current.parent) ancestors.push(current);
+    return ancestors.reverse();
   }
 
   getInlineConfigNodes(): PyComment[] {
@@ -47,17 +47,35 @@ export class PythonSourceCode extends TextSourceCodeBase<PythonSourceCodeOptions
     return collectDirectives(this.comments);
   }
 
-  /** Depth-first enter/exit steps; iterative so deeply nested code cannot overflow the stack. */
+  /**
+   * Depth-first enter/exit steps; iterative so deeply nested code cannot overflow the stack. A node's two steps share
+   * one arguments array, and the walk keeps a child index per level instead of allocating a stack entry per visit.
+   */
   override traverse(): Iterable<TraversalStep> {
     if (this.#steps) return this.#steps;
     const steps: TraversalStep[] = [];
-    const stack: { node: PyNode; exiting: boolean }[] = [{ node: this.ast, exiting: false }];
-    while (stack.length > 0) {
-      const { node, exiting } = stack.pop()!;
-      steps.push(new VisitNodeStep({ target: node, phase: exiting ? 2 : 1, args: [node, node.parent] }));
-      if (exiting) continue;
-      stack.push({ node, exiting: true });
-      for (let index = node.children.length - 1; index >= 0; index--) stack.push({ node: node.children[index]!, exiting: false });
+    const nodes: PyNode[] = [this.ast];
+    const next: number[] = [0];
+    const args: [PyNode, PyNode | null][] = [[this.ast, null]];
+    steps.push(new VisitNodeStep({ target: this.ast, phase: 1, args: args[0]! }));
+    while (nodes.length > 0) {
+      const depth = nodes.length - 1;
+      const node = nodes[depth]!;
+      const index = next[depth]!;
+      if (index < node.children.length) {
+        next[depth] = index + 1;
+        const child = node.children[index]!;
+        const childArgs: [PyNode, PyNode | null] = [child, child.parent];
+        steps.push(new VisitNodeStep({ target: child, phase: 1, args: childArgs }));
+        nodes.push(child);
+        next.push(0);
+        args.push(childArgs);
+      } else {
+        steps.push(new VisitNodeStep({ target: node, phase: 2, args: args[depth]! }));
+        nodes.pop();
+        next.pop();
+        args.pop();
+      }
     }
     this.#steps = steps;
     return steps;

@@ -5,10 +5,10 @@
  * A limit spelled `None` bounds nothing.
  */
 import { argumentFor, callArguments, isNone } from "./call-arguments.js";
-import { calleeName } from "./known-instances.js";
 import { timeoutScopes, timeoutWrappers } from "./knowledge.js";
 import type { PyNode } from "./parser.js";
-import { childByField } from "./scope.js";
+import { calleeNameOf } from "./resolved-name.js";
+import { childByField } from "./syntax.js";
 import { callSitesOf } from "./value-origins.js";
 
 const MAX_CALLER_DEPTH = 4;
@@ -20,7 +20,7 @@ function isTimeoutItem(item: PyNode, source: string): boolean {
   const alias = value.type === "as_pattern" ? childByField(value, "alias") : undefined;
   const manager = value.type === "as_pattern" ? value.children.find((child) => child.field !== "alias") : value;
   if (manager?.type !== "call") return false;
-  const name = calleeName(manager, source);
+  const name = calleeNameOf(manager, source);
   const scope = name === undefined ? undefined : timeoutScopes.get(name);
   const args = callArguments(manager, source);
   if (!scope || !args) return false;
@@ -31,7 +31,7 @@ function isTimeoutItem(item: PyNode, source: string): boolean {
 
 /** Whether `child` (a child of `call`'s argument list) is the awaitable that `asyncio.wait_for` bounds with a limit. */
 function isBoundedAwaitable(call: PyNode, child: PyNode, source: string): boolean {
-  const name = calleeName(call, source);
+  const name = calleeNameOf(call, source);
   const wrapper = name === undefined ? undefined : timeoutWrappers.get(name);
   const args = callArguments(call, source);
   if (!wrapper || !args) return false;

@@ -5,11 +5,11 @@
  * `except … as x`, a parameter of a function called from elsewhere…) and the value is unknown. Precision first.
  */
 import { argumentFor, callArguments } from "./call-arguments.js";
-import { definitionScopeOf } from "./definitions.js";
-import { classOfMethod, parametersOf } from "./expression-key.js";
+import { definitionScopeOf, parameterName as parameterNameOf, soleDefinitionOf } from "./definitions.js";
+import { classOfMethod, parametersOf } from "./methods.js";
 import type { PyNode } from "./parser.js";
 import { identifierRole, occurrencesOf } from "./references.js";
-import { childByField } from "./scope.js";
+import { childByField, textOf, unparenthesized } from "./syntax.js";
 
 export type ValueLeaf =
   /** An expression that is not a name: a call, a `/` join, an attribute, a literal… */
@@ -25,16 +25,6 @@ const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dict
 const TUPLE_TARGETS = new Set(["pattern_list", "tuple_pattern", "list_pattern", "expression_list", "tuple", "list"]);
 const PARAMETER_SITES = new Set(["identifier", "typed_parameter", "default_parameter", "typed_default_parameter"]);
 const MAX_DEPTH = 8;
-
-function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
-}
-
-export function unparenthesized(node: PyNode): PyNode {
-  let current = node;
-  while (current.type === "parenthesized_expression" && current.children.length === 1) current = current.children[0]!;
-  return current;
-}
 
 /** The value of `a = b = value` as seen by each target. */
 function assignedValue(assignment: PyNode): PyNode | undefined {
@@ -145,8 +135,8 @@ function findCallSites(fn: PyNode, source: string): PyNode[] | undefined {
   const nameNode = childByField(fn, "name");
   if (!nameNode) return undefined;
   const name = textOf(nameNode, source);
-  const binding = definitionScopeOf(nameNode, name, source);
-  if (!binding?.scope || binding.definitions.length !== 1 || binding.definitions[0]!.kind !== "function") return undefined;
+  const binding = soleDefinitionOf(nameNode, source);
+  if (binding?.definition.kind !== "function") return undefined;
   const calls: PyNode[] = [];
   for (const occurrence of identifiersNamed(binding.scope, name, source)) {
     if (occurrence === nameNode || identifierRole(occurrence) === "none") continue;
@@ -167,7 +157,7 @@ export function argumentsForParameter(fn: PyNode, parameterName: string, source:
   if (index < 0) return undefined;
   const position = parameters[index]!.positional ? index : -1;
   const parameterNode = childByField(fn, "parameters")?.children.find((node) => {
-    const named = node.type === "identifier" ? node : (childByField(node, "name") ?? node.children.find((child) => child.type === "identifier"));
+    const named = parameterNameOf(node);
     return named !== undefined && textOf(named, source) === parameterName;
   });
   const defaultValue = parameterNode && parameterNode.type !== "identifier" ? childByField(parameterNode, "value") : undefined;
@@ -227,4 +217,16 @@ function collect(expression: PyNode, source: string, depth: number, seen: Set<Py
 export function valueLeaves(expression: PyNode, source: string): ValueLeaf[] | undefined {
   const leaves: ValueLeaf[] = [];
   return collect(expression, source, 0, new Set(), leaves) ? leaves : undefined;
+}
+
+/**
+ * The values one binding site (an assignment, `for`, `with … as`) stores into `target` — a name or an attribute
+ * such as `self.x` — as leaves; undefined when the site cannot be followed (a parameter, `x += …`, `del`…).
+ */
+export function storedValueLeaves(site: PyNode, target: PyNode, source: string): ValueLeaf[] | undefined {
+  const leaf = leafOfBinding(site, target);
+  if (!leaf || leaf.kind === "parameter") return undefined;
+  if (leaf.kind !== "follow") return [leaf];
+  const leaves: ValueLeaf[] = [];
+  return collect(leaf.node, source, 0, new Set(), leaves) ? leaves : undefined;
 }

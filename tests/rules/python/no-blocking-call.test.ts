@@ -8,6 +8,9 @@ const message = (name: string, kind: BlockingKind) => `'${name}()' blocks the ev
 const offload = (callee: string) => `Run it in a worker thread: 'await asyncio.to_thread(${callee}, …)'.`;
 
 const valid = [
+  // Test code reads and writes fixture files: nothing else waits on the loop there.
+  { code: "from pathlib import Path\nasync def test_upload(client):\n    with open('data.bin', 'rb') as f:\n        await client.post('/', data=f)\n    assert Path('out.txt').read_text() == 'ok'\n", filename: `${process.cwd()}/tests/test_upload.py` },
+  { code: "import shutil\nasync def copy_fixture(tmp):\n    shutil.copyfile('a', tmp)\n", filename: `${process.cwd()}/src/pkg/upload_test.py` },
   // Module level and sync functions may block.
   "import requests\nrequests.get('https://example.com')\n",
   "import requests, subprocess\ndef f():\n    requests.get('u')\n    subprocess.run(['ls'])\n    with open('x') as fh:\n        return fh.read()\n",
@@ -65,6 +68,17 @@ const valid = [
 ];
 
 const invalid = [
+  {
+    name: "test code: only file I/O is exempt, a blocking HTTP call is still reported",
+    code: "import requests\nasync def test_remote():\n    requests.get('https://example.com')\n",
+    filename: `${process.cwd()}/tests/test_remote.py`,
+    errors: [
+      {
+        message: message("requests.get", "http"),
+        suggestions: [{ messageId: "offloadToThread", output: "import asyncio\nimport requests\nasync def test_remote():\n    await asyncio.to_thread(requests.get, 'https://example.com')\n" }],
+      },
+    ],
+  },
   {
     name: "requests.get: suggestion adds `import asyncio`",
     code: "import requests\n\nasync def fetch(url):\n    return requests.get(url, timeout=10)\n",

@@ -44,6 +44,18 @@ const valid = [
   "import asyncio\nasync def stop(app):\n    app['job'].cancel()\n    try:\n        await app['job']\n    except asyncio.CancelledError:\n        pass\n",
   "import asyncio\nfrom contextlib import suppress\nasync def stop(task):\n    task.cancel()\n    with suppress(asyncio.CancelledError):\n        await task\n",
   "import asyncio, contextlib\nasync def stop(task):\n    try:\n        pass\n    finally:\n        task.cancel()\n        with contextlib.suppress(asyncio.CancelledError):\n            await task\n",
+  // the child is cancelled inside the guarded block, just before it is awaited
+  "import asyncio, contextlib\nasync def settle(fut):\n    with contextlib.suppress(asyncio.CancelledError):\n        fut.cancel()\n        await fut\n",
+  // awaiting a task this code created: its CancelledError is the child's (cancelled elsewhere, or on shutdown)
+  "import asyncio, contextlib\nasync def run_once(job):\n    t = asyncio.create_task(job())\n    await shutdown()\n    with contextlib.suppress(asyncio.CancelledError):\n        await t\n",
+  "import asyncio\nclass Poller:\n    def __init__(self):\n        self._task = None\n    def start(self):\n        self._task = asyncio.get_running_loop().create_task(self._poll())\n    async def stop(self):\n        try:\n            await asyncio.wait_for(self._task, 5)\n        except asyncio.CancelledError:\n            pass\n        self._task = None\n",
+  // the exception is kept and raised once the loop is done (deferred re-raise)
+  "import asyncio\nasync def close_all(closers):\n    errors = []\n    for close in closers:\n        try:\n            await close()\n        except (Exception, asyncio.CancelledError) as exc:\n            errors.append(exc)\n    if errors:\n        raise errors[0]\n",
+  // cleanup inside a handler that re-raises afterwards: a second cancellation during cleanup changes nothing
+  "import asyncio, contextlib\nasync def f(conn, helpers):\n    try:\n        await conn.serve()\n    except asyncio.CancelledError:\n        if helpers:\n            with contextlib.suppress(asyncio.CancelledError):\n                await asyncio.gather(*helpers)\n        raise\n",
+  "import asyncio\nasync def f(conn):\n    try:\n        await conn.serve()\n    except asyncio.CancelledError:\n        log('stopping')\n    raise ConnectionError('serve() ended')\n",
+  // an earlier clause of the same try already takes the cancellation (and re-raises it)
+  "import asyncio\nasync def f(waiter):\n    try:\n        await waiter.wait()\n    except asyncio.CancelledError:\n        raise\n    except (Exception, asyncio.CancelledError) as ex:\n        waiter.fail(ex)\n",
   // the program's root coroutine: asyncio.run(main()) in the same file (also behind `if __name__`)
   "import asyncio\nasync def main():\n    try:\n        await serve()\n    except asyncio.CancelledError:\n        print('bye')\nasyncio.run(main())\n",
   "import asyncio\nasync def main():\n    try:\n        await serve()\n    except BaseException:\n        log()\nif __name__ == '__main__':\n    asyncio.run(main())\n",
@@ -175,6 +187,16 @@ const invalid = [
     errors: [{ message: swallowed("asyncio.CancelledError"), line: 7, suggestions: [{ messageId: "addRaise", output: "import asyncio\nasync def f(task):\n    task.cancel()\n    try:\n        await task\n        await asyncio.sleep(1)\n    except asyncio.CancelledError:\n        raise\n" }] }],
   },
   {
+    name: "a task behind asyncio.shield(): our own cancellation arrives there alone",
+    code: "import asyncio\nasync def f(job):\n    t = asyncio.create_task(job())\n    try:\n        await asyncio.shield(t)\n    except asyncio.CancelledError:\n        pass\n",
+    errors: [{ message: swallowed("asyncio.CancelledError"), line: 6, suggestions: [{ messageId: "addRaise", output: "import asyncio\nasync def f(job):\n    t = asyncio.create_task(job())\n    try:\n        await asyncio.shield(t)\n    except asyncio.CancelledError:\n        raise\n" }] }],
+  },
+  {
+    name: "a kept exception that is never raised again is still swallowed",
+    code: "import asyncio\nasync def f(close, errors):\n    try:\n        await close()\n    except asyncio.CancelledError as exc:\n        errors.append(exc)\n    log(errors)\n",
+    errors: [{ message: swallowed("asyncio.CancelledError"), line: 5, suggestions: [{ messageId: "addRaise", output: "import asyncio\nasync def f(close, errors):\n    try:\n        await close()\n    except asyncio.CancelledError as exc:\n        errors.append(exc)\n        raise\n    log(errors)\n" }] }],
+  },
+  {
     name: "a main that is not run by asyncio.run in this file is not a program root",
     code: "import asyncio\nasync def main():\n    try:\n        await serve()\n    except asyncio.CancelledError:\n        pass\n",
     errors: [{ message: swallowed("asyncio.CancelledError"), line: 5, suggestions: [{ messageId: "addRaise", output: "import asyncio\nasync def main():\n    try:\n        await serve()\n    except asyncio.CancelledError:\n        raise\n" }] }],
@@ -228,11 +250,10 @@ const invalid = [
     errors: [{ messageId: "swallowedBareOnSomePath", line: 4, suggestions: [{ messageId: "addRaise", output: "async def f():\n    try:\n        await g()\n    except:\n        for attempt in range(3):\n            raise\n        raise\n" }] }],
   },
   {
-    name: "two handlers: each is judged",
+    name: "two handlers: the first that catches the cancellation is the one reported (the later never sees it)",
     code: "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        pass\n    except BaseException:\n        pass\n",
     errors: [
       { message: swallowed("asyncio.CancelledError"), line: 5, suggestions: [{ messageId: "addRaise", output: "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        raise\n    except BaseException:\n        pass\n" }] },
-      { message: swallowed("BaseException"), line: 7, suggestions: [{ messageId: "addRaise", output: "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        pass\n    except BaseException:\n        raise\n" }] },
     ],
   },
 ];

@@ -46,6 +46,12 @@ const service = path.join(project, "crawler/service.py");
 const withFetch = (body: string) => `import asyncio\n\n\nasync def fetch(url):\n    await asyncio.sleep(0.1)\n\n\n${body}`;
 
 const valid = [
+  // each coroutine works through a connection pool handed to it: the pool caps the work in flight
+  "import asyncio\n\n\nasync def insert(pool, row):\n    await pool.execute('INSERT INTO t VALUES ($1)', row)\n\n\nasync def main(pool, rows):\n    await asyncio.gather(*[insert(pool, r) for r in rows])\n",
+  // one handler per result of a batch already started (its size is that batch's): no new concurrency to judge
+  withFetch("async def main(jobs):\n    coros = []\n    for job in jobs:\n        coros.append(job.run())\n    results = await asyncio.gather(*coros, return_exceptions=True)\n    await asyncio.gather(*(fetch(r) for r in results if isinstance(r, Exception)))\n"),
+  // a mapping filled by the code itself (grouped by key): its size is whatever the loop put in
+  withFetch("import collections\n\n\nasync def main(parts):\n    by_node = collections.defaultdict(list)\n    for part in parts:\n        by_node[part.node].append(part)\n    await asyncio.gather(*[fetch(node) for node, items in by_node.items()])\n"),
   // known small inputs: literals, range(CONST), UPPER_CASE constants, slices, zip with one of those, class constants
   withFetch("async def main():\n    await asyncio.gather(*[fetch(u) for u in ['a', 'b', 'c']])\n    await asyncio.gather(*(fetch(u) for u in ('a', 'b')))\n    await asyncio.gather(*map(fetch, {'a', 'b'}))\n"),
   withFetch("async def main():\n    await asyncio.gather(*[fetch(str(i)) for i in range(100)])\n"),

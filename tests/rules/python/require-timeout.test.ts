@@ -56,6 +56,18 @@ const valid = [
   "import anyio, asyncio\nasync def f(h):\n    with anyio.fail_after(5):\n        await asyncio.open_connection(h, 80)\n",
   // A server handler's reader is a parameter nobody in the file calls: unknown.
   "import asyncio\nasync def handle(reader, writer):\n    await reader.readline()\nasync def main():\n    await asyncio.start_server(handle, 'localhost', 8000)\n",
+  // The peer is this machine: the program's own server, a local sidecar.
+  `${aiohttpHeader}async def f():\n    async with aiohttp.ClientSession() as s:\n        async with s.get("http://localhost:8080/hello") as r:\n            return await r.json()\n`,
+  `${aiohttpHeader}async def f(port):\n    async with aiohttp.ClientSession() as s:\n        await s.post(f"http://127.0.0.1:{port}/reset")\n        return await s.request("GET", "http://[::1]:8080/")\n`,
+  `${aiohttpHeader}BASE = "http://localhost:9000/api"\nasync def f():\n    async with aiohttp.ClientSession() as s:\n        return await s.get(BASE)\n`,
+  "import asyncio\nasync def f():\n    reader, writer = await asyncio.open_connection('127.0.0.1', 8888)\n    return await reader.readline()\n",
+  "import asyncio\nPORT = 8888\nasync def f():\n    _, writer = await asyncio.open_connection(port=PORT)\n    writer.write(b'x')\n",
+  // A socket that is already connected: nothing to connect.
+  "import asyncio\nasync def wrap(sock):\n    return await asyncio.open_connection(sock=sock)\n",
+  // Test code: the runner's timeout bounds every wait, and the peers are the test's own servers.
+  { code: `${aiohttpHeader}async def test_get(server):\n    async with aiohttp.ClientSession() as s:\n        async with s.get(server.make_url("/")) as r:\n            assert r.status == 200\n`, filename: `${process.cwd()}/tests/test_client.py` },
+  { code: "import asyncio\nasync def test_echo(host, port):\n    reader, writer = await asyncio.open_connection(host, port)\n    assert await reader.readline()\n", filename: `${process.cwd()}/pkg/tests/helpers.py` },
+  { code: "import httpx\nasync def client_without_read_limit():\n    return httpx.AsyncClient(timeout=httpx.Timeout(None, connect=1))\n", filename: `${process.cwd()}/conftest.py` },
 ];
 
 const invalid = [
@@ -302,6 +314,32 @@ const invalid = [
     code: "import asyncio\nasync def f(h):\n    return await asyncio.open_connection(h, 80)\n",
     options: [{ defaultMs: 5000 }],
     errors: [{ message: connection("asyncio.open_connection"), suggestions: [{ desc: "Wrap it in 'asyncio.wait_for(…, timeout=5)'.", output: "import asyncio\nasync def f(h):\n    return await asyncio.wait_for(asyncio.open_connection(h, 80), timeout=5)\n" }] }],
+  },
+  {
+    name: "a remote host, even where localhost is mentioned later in the URL; a file whose name merely contains 'test'",
+    code: `${aiohttpHeader}async def f():\n    async with aiohttp.ClientSession() as s:\n        return await s.get("https://example.com/?next=http://localhost/")\n`,
+    filename: `${process.cwd()}/app/latest_tests.py`,
+    errors: [
+      {
+        message: defaultTimeout("s.get"),
+        line: 5,
+        suggestions: [
+          { messageId: "addRequestTimeout", output: `${aiohttpHeader}async def f():\n    async with aiohttp.ClientSession() as s:\n        return await s.get("https://example.com/?next=http://localhost/", timeout=aiohttp.ClientTimeout(total=30))\n` },
+          { messageId: "addSessionTimeout", output: `${aiohttpHeader}async def f():\n    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as s:\n        return await s.get("https://example.com/?next=http://localhost/")\n` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "reads on a stream over a handed-over socket: its peer is unknown",
+    code: "import asyncio\nasync def f(sock):\n    reader, writer = await asyncio.open_connection(sock=sock)\n    return await reader.readline()\n",
+    errors: [
+      {
+        message: read("reader.readline"),
+        line: 4,
+        suggestions: [{ messageId: "wrapInWaitFor", output: "import asyncio\nasync def f(sock):\n    reader, writer = await asyncio.open_connection(sock=sock)\n    return await asyncio.wait_for(reader.readline(), timeout=30)\n" }],
+      },
+    ],
   },
   {
     name: "`aiohttp` bound to something else: reported without suggestions",
