@@ -65,7 +65,8 @@ export function collectionSize(node: Node, context: SizeContext, depth = 0): Col
       const length = expression.properties.find(
         (property): property is TSESTree.Property => property.type === "Property" && propertyKey(property) === "length",
       );
-      return length ? constantNumber(length.value, context.sourceCode) : undefined;
+      if (!length) return undefined;
+      return constantNumber(length.value, context.sourceCode) ?? (isCappedCount(length.value, context.sourceCode) ? "bounded" : undefined);
     }
     case "ConditionalExpression": {
       const a = collectionSize(expression.consequent, context, depth + 1);
@@ -106,6 +107,25 @@ export function constantNumber(node: Node, sourceCode: SourceCode, depth = 0): n
     default:
       return undefined;
   }
+}
+
+/**
+ * `Math.min(n, concurrency)`, `Math.min(tasks.length, 8)`: a count capped by a constant or by a value named like a
+ * limit (`concurrency`, `maxWorkers`, `poolSize`): a worker pool of at most that many.
+ */
+export function isCappedCount(node: Node, sourceCode: SourceCode): boolean {
+  const expression = skipTransparentWrappers(node);
+  if (expression.type !== "CallExpression" || expression.callee.type !== "MemberExpression") return false;
+  const object = skipTransparentWrappers(expression.callee.object);
+  if (object.type !== "Identifier" || object.name !== "Math" || staticMemberName(expression.callee) !== "min") return false;
+  if (!isGlobalReference(object, sourceCode)) return false;
+  return expression.arguments.some((argument) => {
+    if (argument.type === "SpreadElement") return false;
+    if (constantNumber(argument, sourceCode) !== undefined) return true;
+    const value = skipTransparentWrappers(argument);
+    const name = value.type === "Identifier" ? value.name : value.type === "MemberExpression" ? staticMemberName(value) : undefined;
+    return name !== undefined && chunkSizeNamePattern.test(name);
+  });
 }
 
 /** The initialiser of a variable declared once and never reassigned. */

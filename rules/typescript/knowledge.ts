@@ -125,6 +125,11 @@ export interface BlockingNodeCall {
   readonly differentResult?: boolean;
   /** Advice in the message when the module's does not fit this call. */
   readonly advice?: string;
+  /**
+   * An existence check (`existsSync`): one metadata lookup, almost always a guard before start-up work or cleanup
+   * (`if (!existsSync(p)) throw …`, `if (existsSync(tmp)) rmSync(tmp)`). Reported only with `checkExistsSync`.
+   */
+  readonly existenceCheck?: boolean;
 }
 
 /** Per-module advice in the message, naming the non-blocking way. */
@@ -146,7 +151,7 @@ const promisified = (exportName: string, extra: Omit<BlockingNodeCall, "counterp
 
 /**
  * Every synchronous `fs` API. Each is at least one system call made on the main thread; on a slow or network disk
- * even `existsSync` stalls every request. Those working on numeric file descriptors (`readSync`, `fstatSync`…),
+ * even `existsSync` stalls every request (it is reported only on request: see `existenceCheck`). Those working on numeric file descriptors (`readSync`, `fstatSync`…),
  * `openSync` (a number, where `fs/promises` gives a `FileHandle`), `existsSync` (no counterpart: `access` throws
  * instead of returning `false`) and `globSync` (an async iterator) get no suggestion.
  */
@@ -162,7 +167,10 @@ const fsBlockingCalls: ReadonlyMap<string, BlockingNodeCall> = new Map<string, B
   ["cpSync", fsPromise("cp")],
   [
     "existsSync",
-    { advice: "attempt the operation with 'fs/promises' and handle 'ENOENT', or check with 'await access(path)' in a try/catch" },
+    {
+      advice: "attempt the operation with 'fs/promises' and handle 'ENOENT', or check with 'await access(path)' in a try/catch",
+      existenceCheck: true,
+    },
   ],
   ["fchmodSync", onDescriptor],
   ["fchownSync", onDescriptor],
@@ -368,6 +376,17 @@ export const knownSafeFloatingCalls: ReadonlyMap<string, ReadonlySet<string>> = 
   ["tap", new Set(["test", "only", "skip", "todo", "default.test"])],
 ]);
 
+/**
+ * Methods that take items out of a container and return them (or an array of them): a promise they return was made
+ * and stored by someone else, so dropping it here does not make it float (`pendingStack.pop()`).
+ */
+export const containerRemovalMethods: ReadonlySet<string> = new Set(["pop", "shift", "splice"]);
+
+/** Statics that return their first argument (`Object.assign(promise, extra)`): the value is the caller's own object. */
+export const sameObjectReturningStatics: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["Object", new Set(["assign", "defineProperty", "defineProperties", "setPrototypeOf", "freeze", "seal", "preventExtensions"])],
+]);
+
 // ---------------------------------------------------------------------------------------------------------------
 // require-timeout: HTTP clients, where their options go, and which options bound a request
 
@@ -551,6 +570,17 @@ export const chunkNamePattern = /(chunk|batch|group)$/i;
 export const chunkSizeNamePattern = /batch|chunk|size|limit|concurrency|max/i;
 export const chunkingFunctionPattern = /chunk|batch|partition/i;
 
+/**
+ * Last words of collection names whose size the program's code or schema fixes, not its data: one operation per
+ * plugin, hook, column or pipeline stage is a handful (`this.plugins`, `node.columns`, `stage.pipeline`, `runClosures`).
+ * Precision first: a collection so named is taken as small; a miss costs less than a false alarm.
+ */
+export const configSizedNameWords: ReadonlySet<string> = new Set([
+  "plugins", "hooks", "handlers", "listeners", "callbacks", "middlewares", "middleware", "subscribers", "extensions",
+  "adapters", "providers", "strategies", "columns", "fields", "stages", "pipeline", "pipelines", "steps", "phases",
+  "workers", "closures", "exprs", "expressions", "locales", "interceptors", "validators", "transformers", "loaders",
+]);
+
 /** Array methods whose result has at most as many items as their receiver. */
 export const sizePreservingArrayMethods: ReadonlySet<string> = new Set([
   "map", "filter", "fill", "keys", "values", "entries", "reverse", "sort", "toSorted", "toReversed", "with",
@@ -580,3 +610,27 @@ export const callbackSchedulers = {
 
 /** Array-like methods that call a callback per item and drop its result. */
 export const resultDroppingIterators: ReadonlySet<string> = new Set(["forEach"]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// File roles (file-role.ts): what marks a module as part of a command-line program
+
+/**
+ * Command-line argument parsers, by module: importing one marks the file as part of a one-shot program, where a
+ * blocking call holds up nothing else. An empty set means the whole module; otherwise only the listed exports count
+ * (`parseArgs` from `node:util`, not `util.promisify`).
+ */
+export const commandLineModules: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, ReadonlySet<string>>([
+  ["commander", new Set()],
+  ["@commander-js/extra-typings", new Set()],
+  ["yargs", new Set()],
+  ["clipanion", new Set()],
+  ["cac", new Set()],
+  ["citty", new Set()],
+  ["meow", new Set()],
+  ["sade", new Set()],
+  ["minimist", new Set()],
+  ["mri", new Set()],
+  ["arg", new Set()],
+  ["@oclif/core", new Set()],
+  ["util", new Set(["parseArgs"])],
+]);

@@ -2,13 +2,18 @@
  * A synchronous Node.js API inside an async function blocks the event loop until it returns: every other request,
  * timer and socket waits. Flags, inside async functions only (not at module level, not in sync functions, not in
  * sync functions or arrows nested in async ones, which may run elsewhere):
- * - every `fs.*Sync` API (`existsSync` included: it is a system call on the main thread too);
+ * - every `fs.*Sync` API except `existsSync`, a guard almost always run once before or after the real work (option
+ *   `checkExistsSync` reports it too);
  * - `child_process.execSync`/`execFileSync`/`spawnSync` (`sleep` commands are left to `no-blocking-sleep`);
  * - the CPU-heavy `crypto` functions (`pbkdf2Sync`, `scryptSync`, `generateKeyPairSync`, `generatePrimeSync`,
  *   `checkPrimeSync`);
  * - `zlib`'s one-shot `*Sync` (de)compressors.
  * However the module is reached: `node:` or bare specifier, named/default/namespace import, `import x = require`,
  * `require(…)` (destructured or not), `(await import(…))`, and aliases of those; see `imports.ts`.
+ *
+ * Not in test files (`*.test.ts`, `test/`, `__tests__/`…: the runner waits on one test at a time and a blocking setup
+ * call holds up nothing that serves; option `checkTestFiles`) nor in one-shot programs (`scripts/`, `benchmarks/`, a
+ * `#!` executable, a module importing a command-line parser; option `checkScripts`): see `file-role.ts`.
  *
  * Suggestion (the async variant, awaited, same arguments), from the `blockingNodeModules` table: `await readFile(…)`
  * from `node:fs/promises` (or `fs.promises.readFile` through an existing `fs` binding), `await promisify(pbkdf2)(…)`.
@@ -18,6 +23,7 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { canAwaitAt, isInAsyncFunction } from "./async-context.js";
 import { argumentListText, awaitedText, callValueNode } from "./awaited-call.js";
 import { createRule } from "./create-rule.js";
+import { fileRole } from "./file-role.js";
 import { planModuleExportBinding, type ModuleExport } from "./ensure-binding.js";
 import { resolveCallee, resolveModuleValue, skipTransparentWrappers, staticMemberName, staticString } from "./imports.js";
 import {
@@ -32,7 +38,7 @@ import { sleepCommand } from "./no-blocking-sleep.js";
 import { mayBeNumber, typeInfo } from "./type-info.js";
 
 export type MessageIds = "blockingCall" | "useAsyncVariant";
-export type Options = [{ allow?: string[] }];
+export type Options = [{ allow?: string[]; checkExistsSync?: boolean; checkTestFiles?: boolean; checkScripts?: boolean }];
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -56,7 +62,13 @@ export default createRule<Options, MessageIds>({
             type: "array",
             items: { type: "string" },
             uniqueItems: true,
-            description: "Qualified names never reported, e.g. 'fs.existsSync' or 'child_process.execSync'.",
+            description: "Qualified names never reported, e.g. 'fs.statSync' or 'child_process.execSync'.",
+          },
+          checkExistsSync: { type: "boolean", description: "Also report 'fs.existsSync' (default false: a one-off guard)." },
+          checkTestFiles: { type: "boolean", description: "Also report in test files and test directories (default false)." },
+          checkScripts: {
+            type: "boolean",
+            description: "Also report in one-shot programs: scripts/benchmarks directories, '#!' files, modules importing a command-line parser (default false).",
           },
         },
         additionalProperties: false,
@@ -67,9 +79,11 @@ export default createRule<Options, MessageIds>({
       useAsyncVariant: "Replace with '{{replacement}}'.",
     },
   },
-  defaultOptions: [{ allow: [] }],
+  defaultOptions: [{ allow: [], checkExistsSync: false, checkTestFiles: false, checkScripts: false }],
   create(context, [options]) {
     const { sourceCode } = context;
+    const role = fileRole(context);
+    if (role.neverRuns || (role.test && !options.checkTestFiles) || (role.script && !options.checkScripts)) return {};
     const sourceType = context.languageOptions.sourceType;
     const allowed = new Set((options.allow ?? []).map((name) => name.replace(/^node:/, "")));
 
@@ -149,6 +163,7 @@ export default createRule<Options, MessageIds>({
         const entry = module?.calls.get(name);
         if (!module || !entry) return;
         if (allowed.has(`${callee.module}.${name}`)) return;
+        if (entry.existenceCheck && !options.checkExistsSync) return;
         const sleepForm = callee.path.length === 1 ? syncProcessRunners.get(callee.module)?.get(name) : undefined;
         if (sleepForm && sleepCommand(call, sleepForm)) return; // no-blocking-sleep reports it
         context.report({

@@ -18,6 +18,7 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { containsAwait, forEachChild, isInAsyncFunction } from "./async-context.js";
 import { createRule } from "./create-rule.js";
+import { fileRole } from "./file-role.js";
 import { codeStyle, planModuleExportBinding } from "./ensure-binding.js";
 import {
   isGlobalName,
@@ -72,6 +73,8 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
+    // A type test (`*.test-d.ts`) is compiled, never run: nothing in it can float, dangle or block.
+    if (fileRole(context).neverRuns) return {};
     const sourceType = context.languageOptions.sourceType;
 
     /** The suggestion: `replaced` becomes `await <sleep>(<delay>)` (plus `;` when it is a statement). */

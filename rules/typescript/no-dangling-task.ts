@@ -7,7 +7,8 @@
  * - `setTimeout`/`setInterval`/`setImmediate`/`queueMicrotask`/`process.nextTick` (and `node:timers`) given a callback
  *   that returns a promise, unless the callback handles its own rejections (its body is one `try … catch`, or its
  *   result ends in `.catch(…)`/`.then(…, …)`);
- * - `new Promise(async (resolve, reject) => …)`: an error thrown after the executor's first `await` is lost.
+ * - `new Promise(async (resolve, reject) => …)`: an error thrown after the executor's first `await` is lost — unless
+ *   every `await` is inside a `try … catch` that does not rethrow (`self-handling.ts`).
  * Not flagged: promises awaited, returned, passed on, stored in a container or property, or read later in any way;
  * `forEach` with sync callbacks; event listeners (`addEventListener`, `emitter.on`, `app.get(…)`) — see the docs.
  *
@@ -19,12 +20,14 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { canAwaitAt, containsAwait, forEachChild, isFunctionNode, type FunctionNode } from "./async-context.js";
 import { hasOwnReturn, isNameUsedIn, usesOwnThisOrArguments } from "./function-body.js";
 import { createRule } from "./create-rule.js";
+import { fileRole } from "./file-role.js";
 import { codeStyle } from "./ensure-binding.js";
 import { isGlobalName, isGlobalReference, referenceOf, resolveModuleValue, skipTransparentWrappers, staticMemberName } from "./imports.js";
 import { callbackSchedulers, resultDroppingIterators } from "./knowledge.js";
 import { calledFunction, functionOfIdentifier } from "./limiters.js";
 import { isPromiseValued } from "./promise-detection.js";
 import { returnsPromise } from "./promise-functions.js";
+import { keepsErrorsInside } from "./self-handling.js";
 import { hasMultilineString, indentationOf, indentUnit, lineBreakOf, reindent } from "./source-layout.js";
 
 export type MessageIds =
@@ -71,6 +74,8 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
+    // A type test (`*.test-d.ts`) is compiled, never run: nothing in it can float, dangle or block.
+    if (fileRole(context).neverRuns) return {};
     const scriptGlobals = context.languageOptions.sourceType === "script";
 
     /** Whether calling `callback` gives a promise: an async function (not a generator), or known to return one. */
@@ -269,6 +274,8 @@ export default createRule<[], MessageIds>({
       if (!executor || executor.type === "SpreadElement") return;
       const fn = skipTransparentWrappers(executor);
       if (!isFunctionNode(fn) || !fn.async || fn.generator) return;
+      // Every await inside a `try … catch` that does not rethrow (typically `catch (e) { reject(e) }`): nothing is lost.
+      if (keepsErrorsInside(fn)) return;
       const suggest: Suggestion[] = [];
       if (!containsAwait(fn.body)) {
         const asyncToken = sourceCode.getFirstToken(fn);

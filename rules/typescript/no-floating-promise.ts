@@ -14,8 +14,12 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import path from "node:path";
 import { canAwaitHere } from "./await-placement.js";
 import { createRule } from "./create-rule.js";
-import { isGlobalName, resolveModuleValue, skipTransparentWrappers, staticMemberName } from "./imports.js";
-import { knownSafeFloatingCalls } from "./knowledge.js";
+import { fileRole } from "./file-role.js";
+import { isGlobalName, isGlobalReference, referenceOf, resolveModuleValue, skipTransparentWrappers, staticMemberName } from "./imports.js";
+import { containerRemovalMethods, knownSafeFloatingCalls, sameObjectReturningStatics } from "./knowledge.js";
+import { enclosingFunction, isFunctionNode } from "./async-context.js";
+import { calledFunction } from "./limiters.js";
+import { keepsErrorsInside, tsKeepsErrorsInside } from "./self-handling.js";
 import { createPromiseDetector, type PromiseDetector } from "./promise-detection.js";
 import { calleeMatchesSpecifiers, typeMatchesSomeSpecifier, typeOrValueSpecifiersSchema, type TypeOrValueSpecifier } from "./value-specifiers.js";
 
@@ -100,6 +104,8 @@ export default createRule<Options, MessageIds>({
   ],
   create(context, [options]) {
     const { sourceCode } = context;
+    // A type test (`*.test-d.ts`) is compiled, never run: nothing in it can float, dangle or block.
+    if (fileRole(context).neverRuns) return {};
     const ignoreVoid = options.ignoreVoid ?? true;
     const safeCalls = options.allowForKnownSafeCalls ?? [];
     const safePromises = options.allowForKnownSafePromises ?? [];
@@ -142,6 +148,7 @@ export default createRule<Options, MessageIds>({
         return undefined;
       }
       if (!ignoreVoid && node.type === "UnaryExpression" && node.operator === "void") return unhandled(node.argument);
+      if (node.type === "CallExpression" && takesFromContainer(node, sourceCode)) return undefined;
       if (detector.isPromiseArray(node)) return { floating: node, promiseArray: true };
       if (node.type === "AwaitExpression") return undefined;
       if (node.type === "ChainExpression") return unhandled(node.expression);
@@ -151,18 +158,40 @@ export default createRule<Options, MessageIds>({
         const handling = rejectionHandling(node);
         if (handling) {
           if (handling.onRejected === undefined) return { floating: node };
-          return detector.isNonFunction(handling.onRejected) ? { floating: node, nonFunctionHandler: true } : undefined;
+          const nonFunction = detector.isNonFunction(handling.onRejected) && !isCapturedSettler(handling.onRejected, sourceCode);
+          return nonFunction ? { floating: node, nonFunctionHandler: true } : undefined;
         }
         const finallyObject = finallyReceiver(node);
         if (finallyObject) {
           const inner = unhandled(finallyObject);
           return inner ? { ...inner, floating: node } : undefined;
         }
+        if (callsSelfHandlingFunction(node)) return undefined;
         return { floating: node };
       }
       if (node.type === "ConditionalExpression") return unhandled(node.alternate) ?? unhandled(node.consequent);
       if (node.type === "LogicalExpression") return unhandled(node.left) ?? unhandled(node.right);
       return { floating: node };
+    }
+
+    /**
+     * A call of an async function that keeps its errors inside (`self-handling.ts`): an IIFE, a same-file function or
+     * method of this class, or (typed) any declaration the checker resolves the call to.
+     */
+    function callsSelfHandlingFunction(call: TSESTree.CallExpression): boolean {
+      const callee = skipTransparentWrappers(call.callee);
+      if (isFunctionNode(callee)) return keepsErrorsInside(callee);
+      const local = calledFunction(call, sourceCode);
+      if (local) return keepsErrorsInside(local);
+      const types = promises().types;
+      if (!types) return false;
+      try {
+        const tsCall = types.services.esTreeNodeToTSNodeMap.get(call);
+        const declaration = types.checker.getResolvedSignature(tsCall)?.getDeclaration();
+        return declaration !== undefined && tsKeepsErrorsInside(declaration);
+      } catch {
+        return false;
+      }
     }
 
     function check(reported: Node, expression: Node): void {
@@ -237,6 +266,51 @@ function contains(outer: Node, inner: Node): boolean {
 
 function skipChain(node: Node): Node {
   return node.type === "ChainExpression" ? node.expression : node;
+}
+
+/**
+ * `resolve` in `let resolve: (() => void) | undefined; new Promise((r) => (resolve = r)); … p.then(a, resolve)`: a
+ * variable the type says may be `undefined`, but which a Promise executor (run synchronously by `new Promise`)
+ * assigns a settling function before any later code runs. The checker cannot see that; it is a function.
+ */
+function isCapturedSettler(handler: Node, sourceCode: SourceCode): boolean {
+  const expression = skipTransparentWrappers(handler);
+  if (expression.type !== "Identifier") return false;
+  const variable = referenceOf(expression, sourceCode)?.resolved;
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== "Variable") return false;
+  const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+  return (
+    writes.length > 0 &&
+    writes.every((reference) => {
+      if (reference.identifier.range[1] > expression.range[0]) return false;
+      const executor = enclosingFunction(reference.identifier);
+      const creation = executor?.parent;
+      if (creation?.type !== "NewExpression" || creation.arguments[0] !== executor) return false;
+      const callee = skipTransparentWrappers(creation.callee);
+      return callee.type === "Identifier" && callee.name === "Promise" && isGlobalReference(callee, sourceCode);
+    })
+  );
+}
+
+/**
+ * A call that creates no promise but hands back one that exists elsewhere: `queue.shift()`, `stack.pop()`,
+ * `xs.splice(i, 1)` take an item out of a container (whoever stored the promise owns it); `Object.assign(p, extra)`
+ * returns its first argument, still referenced by name.
+ */
+function takesFromContainer(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== "MemberExpression") return false;
+  const method = staticMemberName(callee);
+  if (method === undefined) return false;
+  if (containerRemovalMethods.has(method)) return true;
+  const object = skipTransparentWrappers(callee.object);
+  const target = call.arguments[0] ? skipTransparentWrappers(call.arguments[0]) : undefined;
+  return (
+    object.type === "Identifier" &&
+    isGlobalReference(object, sourceCode) &&
+    (sameObjectReturningStatics.get(object.name)?.has(method) ?? false) &&
+    (target?.type === "Identifier" || target?.type === "MemberExpression")
+  );
 }
 
 /** `p.then(a, b)` / `p.catch(h)`: the rejection handler if one is given (`undefined` when absent or spread). */

@@ -10,15 +10,22 @@
  *   not await (a loop that awaits each item, or waits when `ps` grows, is already bounded), and `ps` must not be used
  *   otherwise (`ps.length`, `ps.splice`: hand-written concurrency control).
  * Not flagged: inputs of a known size up to `maxKnownSize` (see `collection-size.ts`), arrays already cut to size
- * (`chunk`, `batch`, `xs.slice(i, i + N)`), work that goes through a limiter (see `limiters.ts`).
+ * (`chunk`, `batch`, `xs.slice(i, i + N)`), work that goes through a limiter (see `limiters.ts`); inputs whose size
+ * the program's structure fixes rather than its data: a recursive descent (the mapper calls the function it is in:
+ * one operation per child of a tree node), collections named for configuration or schema (`plugins`, `hooks`,
+ * `columns`, `stages`… see `configSizedNameWords`), worker pools (`Array.from({ length: Math.min(n, concurrency) }…)`),
+ * loops over groups (`i < Math.ceil(n / perWorker)`), iterables made by a call told the concurrency
+ * (`makeTasks(xs, concurrency)`); promises that start nothing (`new Promise((resolve) => waiting.set(id, resolve))`);
+ * test files (option `checkTestFiles`: test data is small, and the runner's timeout bounds it).
  *
  * Suggestions: wrap each call in the file's `p-limit` limiter (reusing `const limit = pLimit(n)`, or creating one when
  * `p-limit` is imported), and rewrite `await Promise.all(xs.map(f))` into a loop over chunks of `limit` items.
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { containsAwait, enclosingFunction, forEachChild, isFunctionNode, type FunctionNode } from "./async-context.js";
-import { collectionSize, constantNumber, type SizeContext } from "./collection-size.js";
+import { collectionSize, constantNumber, isCappedCount, type SizeContext } from "./collection-size.js";
 import { createRule } from "./create-rule.js";
+import { fileRole } from "./file-role.js";
 import { codeStyle } from "./ensure-binding.js";
 import {
   findVariableByName,
@@ -29,15 +36,15 @@ import {
   skipTransparentWrappers,
   staticMemberName,
 } from "./imports.js";
-import { chunkableJoiners, pLimitModule, promiseJoiners } from "./knowledge.js";
-import { functionOfIdentifier, isLimiterCreation, isLimiterReference, usesLimiter } from "./limiters.js";
+import { chunkableJoiners, configSizedNameWords, pLimitModule, promiseJoiners } from "./knowledge.js";
+import { calledFunction, functionOfIdentifier, isLimiterCreation, isLimiterName, isLimiterReference, usesLimiter } from "./limiters.js";
 import { isPromiseValued, typedServices } from "./promise-detection.js";
 import { returnsPromise } from "./promise-functions.js";
 import { isNameUsedIn, usesOwnThisOrArguments } from "./function-body.js";
 import { hasMultilineString, indentationOf, indentUnit, lineBreakOf } from "./source-layout.js";
 
 export type MessageIds = "mappedFanOut" | "pushedFanOut" | "wrapWithLimiter" | "processInChunks";
-export type Options = [{ maxKnownSize?: number; limit?: number }];
+export type Options = [{ maxKnownSize?: number; limit?: number; checkTestFiles?: boolean }];
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -76,6 +83,7 @@ export default createRule<Options, MessageIds>({
             description: "Inputs of a known size up to this many items (array literals, Array.from({ length: N }), xs.slice(0, N)) are not reported.",
           },
           limit: { type: "integer", minimum: 1, description: "The concurrency (limiter size, chunk size) the suggestions use." },
+          checkTestFiles: { type: "boolean", description: "Also report in test files and test directories (default false)." },
         },
         additionalProperties: false,
       },
@@ -89,9 +97,11 @@ export default createRule<Options, MessageIds>({
       processInChunks: "Process '{{input}}' in chunks of {{limit}} items.",
     },
   },
-  defaultOptions: [{ maxKnownSize: 100, limit: 10 }],
+  defaultOptions: [{ maxKnownSize: 100, limit: 10, checkTestFiles: false }],
   create(context, [options]) {
     const { sourceCode } = context;
+    const role = fileRole(context);
+    if (role.neverRuns || (role.test && !options.checkTestFiles)) return {};
     const maxKnownSize = options.maxKnownSize ?? 100;
     const limit = options.limit ?? 10;
     const services = typedServices(context);
@@ -111,7 +121,8 @@ export default createRule<Options, MessageIds>({
 
     function isSmall(node: Node): boolean {
       const size = collectionSize(node, sizeContext);
-      return size === "bounded" || (typeof size === "number" && size <= maxKnownSize);
+      if (size === "bounded" || (typeof size === "number" && size <= maxKnownSize)) return true;
+      return isStructurallySized(node, sourceCode);
     }
 
     /** Whether the mapper provably starts asynchronous work and does not go through a limiter. */
@@ -148,6 +159,7 @@ export default createRule<Options, MessageIds>({
 
     function checkMapped(call: TSESTree.CallExpression, method: string, fanOut: MappedFanOut): boolean {
       if (isSmall(fanOut.receiver) || !isUnlimitedAsyncMapper(fanOut.mapper)) return false;
+      if (recursesInto(fanOut.mapper, call, sourceCode)) return false;
       const input = inputText(fanOut.receiver, sourceCode);
       const suggest: Suggestion[] = [];
       if (fanOut.kind === "map" && fanOut.inline) {
@@ -165,6 +177,7 @@ export default createRule<Options, MessageIds>({
       if (expression.type !== "Identifier") return;
       const loop = pushLoop(expression, call, context);
       if (!loop || isSmallLoop(loop, isSmall, sourceCode, maxKnownSize)) return;
+      if (pushedValues(expression, sourceCode).some((value) => recursesInto(value, call, sourceCode))) return;
       context.report({ node: call, messageId: "pushedFanOut", data: { method, input: loopInputText(loop, sourceCode) } });
     }
 
@@ -339,6 +352,166 @@ function wrapsItsArgument(fn: FunctionNode): boolean {
   return node?.type === "Identifier" && node.name === param.name;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Inputs whose size the program's structure fixes
+
+/**
+ * Sized by the program rather than by its data: a collection named for configuration or schema (`this.plugins`,
+ * `node.columns`, `stage.pipeline`, `runClosures`), or made by a call that is told the concurrency
+ * (`fetchRoutes(app, hooks, concurrency)`: the producer limits what it yields).
+ */
+function isStructurallySized(node: Node, sourceCode: SourceCode, depth = 0): boolean {
+  if (depth > 4) return false;
+  const expression = skipTransparentWrappers(node);
+  const name = collectionName(expression);
+  if (name !== undefined && isConfigSizedName(name)) return true;
+  if (expression.type === "CallExpression") {
+    const callee = skipTransparentWrappers(expression.callee);
+    // `hooks.filter(…)`, `Object.values(plugins)`: derived from a structural collection.
+    if (callee.type === "MemberExpression") {
+      const method = staticMemberName(callee);
+      if (method === "filter" || method === "map" || method === "slice" || method === "flat" || method === "toSorted") {
+        if (isStructurallySized(callee.object, sourceCode, depth + 1)) return true;
+      }
+    }
+    return expression.arguments.some((argument) => {
+      const value = skipTransparentWrappers(argument);
+      const argumentName = value.type === "Identifier" ? value.name : value.type === "MemberExpression" ? staticMemberName(value) : undefined;
+      return argumentName !== undefined && isLimiterName(argumentName);
+    });
+  }
+  if (expression.type === "Identifier") {
+    const variable = referenceOf(expression, sourceCode)?.resolved;
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== "Variable" || definition.node.id.type !== "Identifier" || !definition.node.init) return false;
+    if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+    return isStructurallySized(definition.node.init, sourceCode, depth + 1);
+  }
+  return false;
+}
+
+/** The name a collection is known by: `plugins`, `this.#hooks` → `hooks`, `Object.entries(stages)` → `stages`. */
+function collectionName(expression: Node): string | undefined {
+  if (expression.type === "Identifier") return expression.name;
+  if (expression.type === "MemberExpression") {
+    return expression.property.type === "PrivateIdentifier" ? expression.property.name : staticMemberName(expression);
+  }
+  if (expression.type === "CallExpression" && expression.arguments.length === 1) {
+    const callee = skipTransparentWrappers(expression.callee);
+    const object = callee.type === "MemberExpression" ? skipTransparentWrappers(callee.object) : undefined;
+    const method = callee.type === "MemberExpression" ? staticMemberName(callee) : undefined;
+    if (object?.type === "Identifier" && object.name === "Object" && (method === "keys" || method === "values" || method === "entries")) {
+      const argument = skipTransparentWrappers(expression.arguments[0]!);
+      return argument.type === "SpreadElement" ? undefined : collectionName(argument);
+    }
+  }
+  return undefined;
+}
+
+/** The last word of a camelCase or snake_case name is a configuration word: `runClosures` → `closures`. */
+function isConfigSizedName(name: string): boolean {
+  const words = name.split(/(?<=[a-z0-9])(?=[A-Z])|[_$-]+/u).filter(Boolean);
+  const last = words.at(-1)?.toLowerCase();
+  return last !== undefined && configSizedNameWords.has(last);
+}
+
+/**
+ * A recursive descent: the mapped (or pushed) work calls the function the join is in, directly or through a
+ * same-file function that calls it back (`lowerFilter` mapping `lowerFilter` over `filter.exprs`). Its fan-out is one
+ * operation per child of a node of a tree the program walks, not one per item of an open-ended input.
+ */
+function recursesInto(work: Node, join: Node, sourceCode: SourceCode): boolean {
+  const enclosing = enclosingFunction(join);
+  if (!enclosing) return false;
+  const mapper = skipTransparentWrappers(work);
+  const start = isFunctionNode(mapper) ? mapper : mapper.type === "Identifier" ? functionOfIdentifier(mapper, sourceCode) : undefined;
+  const roots: Node[] = start ? [start] : [mapper];
+  return roots.some((root) => callsFunction(root, enclosing, sourceCode, 0, new Set()));
+}
+
+function callsFunction(root: Node, target: FunctionNode, sourceCode: SourceCode, depth: number, seen: Set<Node>): boolean {
+  if (seen.has(root)) return false;
+  seen.add(root);
+  if (root === target) return true;
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (node.type === "CallExpression") {
+      const called = calledFunction(node, sourceCode);
+      if (called === target || (called && depth < 1 && callsFunction(called, target, sourceCode, depth + 1, seen))) {
+        found = true;
+        return;
+      }
+    }
+    forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/** The values pushed onto `array` (an empty array filled by `array.push(…)`). */
+function pushedValues(array: TSESTree.Identifier, sourceCode: SourceCode): Node[] {
+  const variable = referenceOf(array, sourceCode)?.resolved;
+  if (!variable) return [];
+  const values: Node[] = [];
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== "MemberExpression" || member.object !== reference.identifier || staticMemberName(member) !== "push") continue;
+    const push = member.parent;
+    if (push?.type === "CallExpression") values.push(...push.arguments);
+  }
+  return values;
+}
+
+/**
+ * A promise whose creation starts nothing: `new Promise((resolve) => waiting.set(id, resolve))`, a deferred settled
+ * later by a message or an event (the executor only hands its settle functions on, or arms a timer with them), or a
+ * `.then/.catch/.finally` chain on one; through a `const` too. What runs at once is whatever settles them.
+ */
+function startsNothing(node: Node, sourceCode: SourceCode, depth = 0): boolean {
+  if (depth > 4) return false;
+  const expression = skipTransparentWrappers(node);
+  if (expression.type === "Identifier") {
+    const variable = referenceOf(expression, sourceCode)?.resolved;
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== "Variable" || !definition.node.init) return false;
+    if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+    return startsNothing(definition.node.init, sourceCode, depth + 1);
+  }
+  if (expression.type === "CallExpression") {
+    const callee = skipTransparentWrappers(expression.callee);
+    const method = callee.type === "MemberExpression" ? staticMemberName(callee) : undefined;
+    return callee.type === "MemberExpression" && (method === "then" || method === "catch" || method === "finally") && startsNothing(callee.object, sourceCode, depth + 1);
+  }
+  if (expression.type !== "NewExpression") return false;
+  const callee = skipTransparentWrappers(expression.callee);
+  if (callee.type !== "Identifier" || callee.name !== "Promise" || !isGlobalReference(callee, sourceCode)) return false;
+  const executor = expression.arguments[0] ? skipTransparentWrappers(expression.arguments[0]) : undefined;
+  if (!executor || !isFunctionNode(executor) || executor.async) return false;
+  const settlers = new Set(executor.params.flatMap((param) => (param.type === "Identifier" ? [param.name] : [])));
+  if (settlers.size === 0) return false;
+  let onlyHandsOn = true;
+  const visit = (inner: Node): void => {
+    if (!onlyHandsOn) return;
+    if (inner !== executor && isFunctionNode(inner)) return;
+    if (inner.type === "CallExpression" || inner.type === "NewExpression") {
+      // Each call must pass a settle function on (`map.set(id, resolve)`, `setTimeout(resolve, ms)`), nothing else.
+      const passesSettler = inner.arguments.some((argument) => argument.type === "Identifier" && settlers.has(argument.name));
+      if (!passesSettler) {
+        onlyHandsOn = false;
+        return;
+      }
+    }
+    if (inner.type === "AwaitExpression") {
+      onlyHandsOn = false;
+      return;
+    }
+    forEachChild(inner, visit);
+  };
+  visit(executor.body);
+  return onlyHandsOn;
+}
+
 type Loop =
   | TSESTree.ForOfStatement
   | TSESTree.ForInStatement
@@ -386,6 +559,7 @@ function pushLoop(array: TSESTree.Identifier, join: TSESTree.CallExpression, con
       return undefined;
     }
     if (!push.arguments.every((argument) => argument.type !== "SpreadElement" && isPromiseValued(argument, context))) return undefined;
+    if (push.arguments.every((argument) => startsNothing(argument, sourceCode))) return undefined;
     const found = loopAround(push, definition.node, declaringFunction);
     if (!found || (loop !== undefined && !sameLoop(loop, found))) return undefined;
     loop = found;
@@ -438,12 +612,36 @@ function isSmallLoop(loop: Loop, isSmall: (node: Node) => boolean, sourceCode: S
       if (test?.type !== "BinaryExpression" || (test.operator !== "<" && test.operator !== "<=")) return false;
       const bound = constantNumber(test.right, sourceCode);
       if (bound !== undefined) return bound <= maxKnownSize;
+      if (isGroupCount(test.right, sourceCode) || isCappedCount(test.right, sourceCode)) return true;
       const right = skipTransparentWrappers(test.right);
       return right.type === "MemberExpression" && staticMemberName(right) === "length" && isSmall(right.object);
     }
     default:
       return false;
   }
+}
+
+/**
+ * A number of groups: `Math.ceil(n / perGroup)`, directly or through a `const` — one operation per group of items
+ * (a worker per `shardsPerWorker` shards), a count the author sized.
+ */
+function isGroupCount(node: Node, sourceCode: SourceCode, depth = 0): boolean {
+  if (depth > 2 || node.type === "PrivateIdentifier") return false;
+  const expression = skipTransparentWrappers(node);
+  if (expression.type === "Identifier") {
+    const variable = referenceOf(expression, sourceCode)?.resolved;
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== "Variable" || !definition.node.init) return false;
+    if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+    return isGroupCount(definition.node.init, sourceCode, depth + 1);
+  }
+  if (expression.type !== "CallExpression" || expression.arguments.length !== 1) return false;
+  const callee = skipTransparentWrappers(expression.callee);
+  if (callee.type !== "MemberExpression" || staticMemberName(callee) !== "ceil") return false;
+  const object = skipTransparentWrappers(callee.object);
+  if (object.type !== "Identifier" || object.name !== "Math" || !isGlobalReference(object, sourceCode)) return false;
+  const argument = skipTransparentWrappers(expression.arguments[0]!);
+  return argument.type === "BinaryExpression" && argument.operator === "/";
 }
 
 function loopInputText(loop: Loop, sourceCode: SourceCode): string {

@@ -13,7 +13,9 @@
  * - `http(s).request`/`get` without `timeout`/`signal`/`agent` whose returned request never gets `setTimeout()`
  *   (any use of the request beyond listeners and writes is trusted).
  * Not flagged: unknown receivers, calls raced against a timeout (`Promise.race([fetch(url), …])`) or wrapped in a
- * `*timeout*` function (`pTimeout(fetch(url), …)`).
+ * `*timeout*` function (`pTimeout(fetch(url), …)`); `fetch` of a relative URL (`fetch("/api/cart")`: browser code
+ * calling its own origin, which a runtime without a page rejects); test files (`*.test.ts`, `test/`…: the test
+ * runner's timeout bounds every request; option `checkTestFiles`, see `file-role.ts`).
  *
  * Suggestion: add `signal: AbortSignal.timeout(ms)` (fetch, undici, http — `http`'s `timeout` option only emits an
  * event, a signal aborts), `timeout: ms` (axios), `timeout: { request: ms }` (got); the options object is created
@@ -21,6 +23,7 @@
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "./create-rule.js";
+import { fileRole } from "./file-role.js";
 import { callValueNode } from "./awaited-call.js";
 import {
   isGlobalName,
@@ -64,7 +67,7 @@ export type MessageIds =
   | "addSignal"
   | "addTimeout";
 
-export type Options = [{ defaultMs?: number; allowLibraryDefaults?: boolean; defaultSeconds?: number }];
+export type Options = [{ defaultMs?: number; allowLibraryDefaults?: boolean; defaultSeconds?: number; checkTestFiles?: boolean }];
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -107,6 +110,7 @@ export default createRule<Options, MessageIds>({
             exclusiveMinimum: true,
             description: "The Python rule's limit in seconds; used when 'defaultMs' is not given.",
           },
+          checkTestFiles: { type: "boolean", description: "Also report in test files and test directories (default false)." },
         },
         additionalProperties: false,
       },
@@ -126,9 +130,11 @@ export default createRule<Options, MessageIds>({
       addTimeout: "Add '{{property}}'.",
     },
   },
-  defaultOptions: [{ allowLibraryDefaults: false }],
+  defaultOptions: [{ allowLibraryDefaults: false, checkTestFiles: false }],
   create(context, [options]) {
     const { sourceCode } = context;
+    const role = fileRole(context);
+    if (role.neverRuns || (role.test && !options.checkTestFiles)) return {};
     const milliseconds = options.defaultMs ?? (options.defaultSeconds !== undefined ? options.defaultSeconds * 1000 : 30_000);
     const msText = formatMilliseconds(milliseconds);
     const allowLibraryDefaults = options.allowLibraryDefaults ?? false;
@@ -172,6 +178,7 @@ export default createRule<Options, MessageIds>({
     function checkFetch(call: TSESTree.CallExpression, name: string, boundingKeys: ReadonlySet<string>, kind: "global" | "module" | "undici"): void {
       const argument = optionsArgument(call, { index: 1 });
       if (!isUnbounded(argument, boundingKeys) || isRaced(call, sourceCode) || requestCarriesSignal(call, context)) return;
+      if (kind !== "undici" && call.arguments[0] && isRelativeUrl(call.arguments[0], sourceCode)) return;
       const suggest = suggestions(call, argument, "signal");
       if (kind === "undici") {
         if (allowLibraryDefaults) return;
@@ -660,4 +667,29 @@ function passiveMemberCall(node: Node): Node | "bounding" | undefined {
   const event = call.arguments[0] ? staticString(call.arguments[0]) : undefined;
   if (event !== undefined && clientRequestBoundingEvents.has(event)) return "bounding";
   return callValueNode(call);
+}
+
+/**
+ * A URL relative to the page: `"/api/cart"`, `` `/api/orders/${id}` ``, `"./data.json"`, `"?page=2"` (not `"//host"`),
+ * directly, through a `const`, or as both branches of a conditional. Only a page has a base URL for it: the call is
+ * browser code talking to its own origin (Node's and Deno's `fetch` reject a relative URL).
+ */
+function isRelativeUrl(node: Node, sourceCode: SourceCode, depth = 0): boolean {
+  if (depth > 4 || node.type === "SpreadElement") return false;
+  const expression = skipTransparentWrappers(node);
+  let start: string | undefined;
+  if (expression.type === "Literal" && typeof expression.value === "string") start = expression.value;
+  else if (expression.type === "TemplateLiteral") start = expression.quasis[0]?.value.cooked ?? undefined;
+  if (start !== undefined) return /^(?:\/(?!\/)|\.\.?\/|\?)/u.test(start);
+  if (expression.type === "ConditionalExpression") {
+    return isRelativeUrl(expression.consequent, sourceCode, depth + 1) && isRelativeUrl(expression.alternate, sourceCode, depth + 1);
+  }
+  if (expression.type === "Identifier") {
+    const variable = referenceOf(expression, sourceCode)?.resolved;
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== "Variable" || definition.node.id.type !== "Identifier" || !definition.node.init) return false;
+    if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+    return isRelativeUrl(definition.node.init, sourceCode, depth + 1);
+  }
+  return false;
 }

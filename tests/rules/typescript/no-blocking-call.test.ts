@@ -1,7 +1,6 @@
-import path from "node:path";
 import rule from "../../../rules/typescript/no-blocking-call.js";
 import { commonJs, lines, typescriptRuleTester } from "./rule-tester.js";
-import { fixtureProjectRoot, typedRuleTester } from "./typed-rule-tester.js";
+import { typedRuleTester } from "./typed-rule-tester.js";
 
 const FS_ADVICE = "use the 'fs/promises' API and await it";
 
@@ -85,6 +84,68 @@ typescriptRuleTester().run("no-blocking-call", rule, {
       ),
     },
     {
+      name: "existsSync is a guard, not reported by default (option checkExistsSync)",
+      code: lines(
+        'import { existsSync, statSync } from "node:fs";',
+        "async function load(dir: string) {",
+        "  if (!existsSync(dir)) throw new Error(`missing ${dir}`);",
+        "  return import(dir);",
+        "}",
+      ),
+    },
+    {
+      name: "test files and test directories are not reported (option checkTestFiles)",
+      filename: "src/store.test.ts",
+      code: lines(
+        'import { mkdtempSync, writeFileSync } from "node:fs";',
+        'it("saves", async () => {',
+        '  const dir = mkdtempSync("/tmp/x");',
+        '  writeFileSync(`${dir}/a.json`, "{}");',
+        "  await save(dir);",
+        "});",
+      ),
+    },
+    {
+      name: "a helper under a test directory is test code",
+      filename: "test/integration/harness.ts",
+      code: lines('import { readFileSync } from "node:fs";', "export async function fixture(name: string) { return readFileSync(name, 'utf8'); }"),
+    },
+    {
+      name: "a type test never runs",
+      filename: "types/index.test-d.ts",
+      code: lines('import { readFileSync } from "node:fs";', "(async () => { readFileSync('x'); })();"),
+    },
+    {
+      name: "one-shot programs: a scripts directory (option checkScripts)",
+      filename: "scripts/release.ts",
+      code: lines('import { writeFileSync } from "node:fs";', "async function main() { writeFileSync('out.json', await build()); }"),
+    },
+    {
+      name: "one-shot programs: a benchmark directory",
+      filename: "benchmarks/http/run.mts",
+      code: lines('import { rmSync } from "node:fs";', "export async function run() { await bench(); rmSync('tmp', { recursive: true }); }"),
+    },
+    {
+      name: "one-shot programs: an executable with a #! line",
+      code: lines("#!/usr/bin/env node", 'import { readFileSync } from "node:fs";', "async function main() { console.log(readFileSync(0, 'utf8')); }"),
+    },
+    {
+      name: "one-shot programs: a module that parses command-line arguments",
+      code: lines(
+        'import { Command } from "commander";',
+        'import { writeFileSync } from "node:fs";',
+        "export const generate = new Command('generate').action(async (out: string) => { writeFileSync(out, await render()); });",
+      ),
+    },
+    {
+      name: "one-shot programs: parseArgs from node:util",
+      code: lines(
+        'const { parseArgs } = require("node:util");',
+        'const fs = require("node:fs");',
+        "async function main() { const { values } = parseArgs({ options: {} }); fs.writeFileSync('x', JSON.stringify(values)); }",
+      ),
+    },
+    {
       name: "allow option: qualified names, with or without node:",
       options: [{ allow: ["fs.existsSync", "node:child_process.execSync"] }],
       code: lines(
@@ -120,6 +181,31 @@ typescriptRuleTester().run("no-blocking-call", rule, {
     },
   ],
   invalid: [
+    // ---------------------------------------------------------------- file roles
+    {
+      name: "checkTestFiles: test files are reported too",
+      filename: "src/store.test.ts",
+      options: [{ checkTestFiles: true }],
+      code: lines('import { spawnSync } from "node:child_process";', 'it("builds", async () => { spawnSync("make"); });'),
+      errors: [{ messageId: "blockingCall", line: 2, suggestions: [] }],
+    },
+    {
+      name: "checkScripts: one-shot programs are reported too",
+      filename: "scripts/release.ts",
+      options: [{ checkScripts: true }],
+      code: lines('import { spawnSync } from "node:child_process";', "async function main() { spawnSync('make'); }"),
+      errors: [{ messageId: "blockingCall", line: 2, suggestions: [] }],
+    },
+    {
+      name: "a test-like word in a file's own name is not a test file; promisify from util is no argument parser",
+      filename: "src/testing-server.ts",
+      code: lines(
+        'import { promisify } from "node:util";',
+        'import { spawnSync } from "node:child_process";',
+        "export const handler = promisify(setTimeout) && (async (page: string) => spawnSync('render', [page]));",
+      ),
+      errors: [{ messageId: "blockingCall", line: 3, suggestions: [] }],
+    },
     // ---------------------------------------------------------------- fs
     {
       name: "named import: suggestion adds an fs/promises import and awaits",
@@ -307,7 +393,8 @@ typescriptRuleTester().run("no-blocking-call", rule, {
       ],
     },
     {
-      name: "existsSync and descriptor APIs: reported, no suggestion, specific advice",
+      name: "existsSync (with checkExistsSync) and descriptor APIs: reported, no suggestion, specific advice",
+      options: [{ checkExistsSync: true }],
       code: lines(
         'import fs from "fs";',
         "async function f(p: string) {",
@@ -726,7 +813,9 @@ typescriptRuleTester().run("no-blocking-call", rule, {
 // ------------------------------------------------------------------------------------------------ typed
 
 const typed = typedRuleTester();
-const typedFile = path.join(fixtureProjectRoot, "file.ts");
+// Relative to the project root: the linter's cwd stays `fixture-project/` (an absolute name would make it `/`, and the
+// path below it would pass through `tests/`, which reads as a test directory; see file-role.ts).
+const typedFile = "file.ts";
 
 typed.run("no-blocking-call (typed)", rule, {
   valid: [],

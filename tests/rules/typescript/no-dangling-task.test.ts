@@ -8,6 +8,29 @@ const SAVE = "async function save(x: unknown): Promise<void> { await fetch(Strin
 typescriptRuleTester().run("no-dangling-task", rule, {
   valid: [
     {
+      name: "async Promise executors whose awaits are all inside a try … catch that does not rethrow",
+      code: lines(
+        "declare function load(name: string): Promise<unknown>;",
+        "export const ready = new Promise<void>(async (resolve, reject) => {",
+        "  try {",
+        "    await load('a');",
+        "    resolve();",
+        "  } catch (error) {",
+        "    reject(error);",
+        "  }",
+        "});",
+        "export const fallback = new Promise<void>(async (resolve) => {",
+        "  for (const name of ['a', 'b']) {",
+        "    try {",
+        "      await load(name);",
+        "      break;",
+        "    } catch {}",
+        "  }",
+        "  resolve();",
+        "});",
+      ),
+    },
+    {
       name: "promises awaited, returned, passed on, stored, or read later in any way",
       code: lines(
         SAVE,
@@ -372,6 +395,23 @@ typescriptRuleTester().run("no-dangling-task", rule, {
     },
 
     // ---------------------------------------------------------------- new Promise(async …)
+    {
+      name: "an async executor whose catch rethrows, or that awaits outside the try",
+      code: lines(
+        "declare function load(name: string): Promise<unknown>;",
+        "export const a = new Promise<void>(async (resolve) => {",
+        "  try { await load('a'); resolve(); } catch (error) { throw error; }",
+        "});",
+        "export const b = new Promise<unknown>(async (resolve, reject) => {",
+        "  const lib = await load('zlib');",
+        "  try { resolve(await load(String(lib))); } catch (error) { reject(error); }",
+        "});",
+      ),
+      errors: [
+        { messageId: "asyncPromiseExecutor", line: 2, suggestions: [] },
+        { messageId: "asyncPromiseExecutor", line: 5, suggestions: [] },
+      ],
+    },
     {
       name: "async Promise executors: with an await no suggestion, without one remove async",
       code: lines(

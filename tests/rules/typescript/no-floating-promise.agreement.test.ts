@@ -1975,6 +1975,49 @@ const ourDifferences: readonly { name: string; code: string; options?: readonly 
       "typescript-eslint counts a handler without call signatures as 'not a function', `any` included. An `any` " +
       "handler (an untyped import) usually is a function; precision first.",
   },
+  {
+    name: "an async IIFE whose every await is inside a try … catch that does not rethrow",
+    code: "declare function work(): Promise<void>;\n(async () => {\n  try {\n    await work();\n  } catch (error) {\n    console.error(error);\n  }\n})();\n",
+    ours: false,
+    typescriptEslint: true,
+    reason:
+      "The function cannot reject: the author caught what can fail, so firing it and forgetting is deliberate " +
+      "(self-handling.ts). Seen in hono's streaming helpers; typescript-eslint does not look into the callee.",
+  },
+  {
+    name: "a call of a function (here a method of another module's class) that keeps its errors inside",
+    code: 'import { Repository } from "./repo";\nnew Repository().close();\n',
+    ours: false,
+    typescriptEslint: true,
+    reason: "As above, through the checker's resolved declaration (`Repository.close` catches around its only await).",
+  },
+  {
+    name: "popping a [type, promise] tuple off a stack",
+    code: "declare const stack: [number, Promise<void>][];\nstack.pop();\n",
+    ours: false,
+    typescriptEslint: true,
+    reason:
+      "pop/shift/splice take out what someone else created and stored; nothing new floats. typescript-eslint reports " +
+      "a promise-holding tuple as a promise array (seen in hono's JSX hooks).",
+  },
+  {
+    name: "Object.assign onto a promise that is returned afterwards",
+    code: "export function f() {\n  const p = Promise.resolve(1);\n  Object.assign(p, { label: 'x' });\n  return p;\n}\n",
+    ours: false,
+    typescriptEslint: true,
+    reason: "Object.assign returns its first argument, which the code keeps by name (seen in hono's css helper).",
+  },
+  {
+    name: "a resolve captured from a Promise executor, declared `(() => void) | undefined`",
+    code:
+      "export function f(g: () => unknown) {\n  let resolve: (() => void) | undefined;\n  const done = new Promise<void>((r) => (resolve = r));\n" +
+      "  const res = g();\n  if (res instanceof Promise) res.then(resolve, resolve);\n  return done;\n}\n",
+    ours: false,
+    typescriptEslint: true,
+    reason:
+      "The executor runs synchronously inside `new Promise`, so the variable holds a function before the handler is " +
+      "passed; the checker cannot see it. A real maybe-function (`string | (() => void)`, an optional callback) is still reported.",
+  },
 ];
 
 describe("deliberate differences (typed)", () => {

@@ -154,8 +154,109 @@ beforeAll(() => {
 
 afterAll(() => clearOverlays());
 
+/** Async functions that keep their errors inside: every await in a `try … catch` that does not rethrow. */
+const SELF_HANDLING = lines(
+  "const run = async (cb: () => Promise<void>, onError?: (e: unknown) => Promise<void>): Promise<void> => {",
+  "  try {",
+  "    await cb();",
+  "  } catch (e) {",
+  "    if (onError) await onError(e);",
+  "    else console.error(e);",
+  "  } finally {",
+  "    close();",
+  "  }",
+  "};",
+  "async function main() {",
+  "  const started = Date.now();",
+  "  try {",
+  "    await build();",
+  "  } catch (error) {",
+  "    console.error('build failed', error, Date.now() - started);",
+  "    process.exitCode = 1;",
+  "  }",
+  "}",
+  "class Stream {",
+  "  closed = false;",
+  "  async close() {",
+  "    this.closed = true;",
+  "    try {",
+  "      await this.flush();",
+  "    } catch {}",
+  "    return this;",
+  "  }",
+  "  async flush() {}",
+  "  abort() { this.close(); }",
+  "}",
+  "declare function close(): void;",
+  "declare function build(): Promise<void>;",
+  "run(async () => {});",
+  "main();",
+  "(async () => {",
+  "  try {",
+  "    await build();",
+  "  } catch (e) {",
+  "    console.error(e);",
+  "  }",
+  "})();",
+);
+
+/** The same shapes, each with one way for a rejection to escape. */
+const ESCAPING = lines(
+  "async function rethrows() {",
+  "  try { await build(); } catch (e) { console.error(e); throw e; }",
+  "}",
+  "async function awaitsFirst() {",
+  "  await build();",
+  "  try { await build(); } catch {}",
+  "}",
+  "async function returnsOther() {",
+  "  try { await build(); } catch {}",
+  "  return build();",
+  "}",
+  "async function throwsOutside(ok: boolean) {",
+  "  if (!ok) throw new Error('no');",
+  "  try { await build(); } catch {}",
+  "}",
+  "async function noCatch() {",
+  "  try { await build(); } finally { console.log('done'); }",
+  "}",
+  "declare function build(): Promise<void>;",
+  "rethrows();",
+  "awaitsFirst();",
+  "returnsOther();",
+  "throwsOutside(true);",
+  "noCatch();",
+);
+
 typescriptRuleTester().run("no-floating-promise", rule, {
   valid: [
+    {
+      name: "a type test (*.test-d.ts) is compiled, never run",
+      filename: "typings/index.test-d.ts",
+      code: lines("declare const collector: AsyncIterable<number>;", "(async () => {", "  for await (const value of collector) value.toFixed();", "})();"),
+    },
+    {
+      name: "calls of async functions, methods and IIFEs that keep their errors inside (try … catch, no rethrow)",
+      code: SELF_HANDLING,
+    },
+    {
+      name: "taking a stored promise out of a container, Object.assign onto a promise: nothing new floats",
+      code: lines(
+        "const pending: Promise<void>[] = [];",
+        "const stack: [number, Promise<void>][] = [];",
+        "async function work() {}",
+        "export function run() {",
+        "  pending.push(work());",
+        "  stack.push([1, work()]);",
+        "  pending.shift();",
+        "  stack.pop();",
+        "  pending.splice(0, 1);",
+        "  const promise = work();",
+        "  Object.assign(promise, { label: 'work' });",
+        "  return promise;",
+        "}",
+      ),
+    },
     {
       name: "handled: awaited, returned, voided, .catch(handler), .then(onFulfilled, onRejected)",
       code: lines(
@@ -374,6 +475,13 @@ typescriptRuleTester().run("no-floating-promise", rule, {
     },
   ],
   invalid: [
+    {
+      name: "async functions whose errors can escape: a rethrow, an await or throw outside the try, a returned call, no catch",
+      code: ESCAPING,
+      errors: ["rethrows();", "awaitsFirst();", "returnsOther();", "throwsOutside(true);", "noCatch();"].map((statement) =>
+        floating(ESCAPING, statement, { awaitable: false }),
+      ),
+    },
     {
       name: "same-file async functions and Promise-returning declarations",
       code: SAME_FILE,
@@ -800,6 +908,35 @@ typedRuleTester().run("no-floating-promise (typed)", rule, {
     {
       name: "a thenable without checkThenables",
       code: lines("declare function connect(): PromiseLike<void>;", "connect();"),
+    },
+    {
+      name: "typed: a method of an imported class that keeps its errors inside",
+      code: lines('import { Repository } from "./repo";', "const repo = new Repository();", "repo.close();"),
+    },
+    {
+      name: "typed: popping a [type, promise] tuple off a stack, splicing a mixed array",
+      code: lines(
+        "declare const stack: [number, Promise<void>][];",
+        "declare const children: (string | Promise<string>)[];",
+        "stack.pop();",
+        "children.splice(0, 1, 'x');",
+      ),
+    },
+    {
+      name: "typed: Object.assign onto a promise returns the same promise, used later",
+      code: lines("export function classOf(name: string) {", "  const promise = Promise.resolve(name);", "  Object.assign(promise, { name });", "  return promise;", "}"),
+    },
+    {
+      name: "typed: a resolve captured from a Promise executor is a function, whatever its declared type",
+      code: lines(
+        "export function track(callback: () => unknown): Promise<void> {",
+        "  let resolve: (() => void) | undefined;",
+        "  const done = new Promise<void>((r) => (resolve = r));",
+        "  const result = callback();",
+        "  if (result instanceof Promise) result.then(resolve, resolve);",
+        "  return done;",
+        "}",
+      ),
     },
   ],
   invalid: [

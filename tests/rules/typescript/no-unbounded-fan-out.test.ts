@@ -1,7 +1,6 @@
-import path from "node:path";
 import rule from "../../../rules/typescript/no-unbounded-fan-out.js";
 import { commonJs, lines, typescriptRuleTester } from "./rule-tester.js";
-import { fixtureProjectRoot, typedRuleTester } from "./typed-rule-tester.js";
+import { typedRuleTester } from "./typed-rule-tester.js";
 
 const FETCH_USER = [
   "async function fetchUser(id: string): Promise<string> {",
@@ -83,6 +82,96 @@ typescriptRuleTester().run("no-unbounded-fan-out", rule, {
         "}",
         "export { Crawler };",
       ),
+    },
+    {
+      name: "a recursive descent: one operation per child of a tree node (directly, or through a same-file helper)",
+      code: lines(
+        "type Expr = { kind: 'and' | 'or'; exprs: Expr[] } | { kind: 'leaf'; value: unknown };",
+        "declare function encode(value: unknown): Promise<unknown>;",
+        "export async function lower(expr: Expr): Promise<unknown> {",
+        "  if (expr.kind === 'leaf') return encode(expr.value);",
+        "  return { [expr.kind]: await Promise.all(expr.exprs.map((e) => lower(e))) };",
+        "}",
+        "async function resolveSlot(value: unknown): Promise<unknown> {",
+        "  if (Array.isArray(value)) return Promise.all(value.map(async (v) => resolveSlot(v)));",
+        "  return typeof value === 'object' && value !== null ? resolveDoc(value as Record<string, unknown>) : encode(value);",
+        "}",
+        "export async function resolveDoc(doc: Record<string, unknown>): Promise<unknown> {",
+        "  const entries = Object.entries(doc);",
+        "  const all: Promise<unknown>[] = [];",
+        "  for (const [, value] of entries) all.push(resolveSlot(value));",
+        "  return Promise.all(all);",
+        "}",
+      ),
+    },
+    {
+      name: "collections sized by configuration or schema: plugins, hooks, columns, pipeline stages",
+      code: lines(
+        ...FETCH_USER,
+        "export class App {",
+        "  #plugins: { name: string }[] = [];",
+        "  async start(node: { columns: string[] }, stage: { pipeline: string[] }, runClosures: string[]) {",
+        "    await Promise.all(this.#plugins.map((plugin) => fetchUser(plugin.name)));",
+        "    await Promise.all(node.columns.map(fetchUser));",
+        "    await Promise.all(stage.pipeline.filter(Boolean).map(async (s) => fetchUser(s)));",
+        "    await Promise.all(runClosures.map(fetchUser));",
+        "    await Promise.all(Object.keys(this.hooks).map(fetchUser));",
+        "  }",
+        "  hooks: Record<string, string> = {};",
+        "}",
+      ),
+    },
+    {
+      name: "worker pools and groups: Math.min(n, concurrency) workers, one per group of Math.ceil(n / size)",
+      code: lines(
+        ...FETCH_USER,
+        "export async function pool(tasks: string[], concurrency: number) {",
+        "  let next = 0;",
+        "  const worker = async () => { while (next < tasks.length) await fetchUser(tasks[next++]!); };",
+        "  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, () => worker()));",
+        "}",
+        "export async function spawn(ids: string[], perWorker: number) {",
+        "  const groups = Math.ceil(ids.length / perWorker);",
+        "  const started: Promise<string>[] = [];",
+        "  for (let i = 0; i < groups; i++) started.push(fetchUser(ids.slice(i * perWorker, (i + 1) * perWorker).join()));",
+        "  await Promise.all(started);",
+        "}",
+      ),
+    },
+    {
+      name: "work from a producer that is told the concurrency",
+      code: lines(
+        "declare function routeTasks(routes: string[], concurrency: number): Iterable<Promise<void>>;",
+        "export async function build(routes: string[], concurrency = 4) {",
+        "  const done: Promise<void>[] = [];",
+        "  for (const task of routeTasks(routes, concurrency)) done.push(task.then(() => undefined));",
+        "  await Promise.all(done);",
+        "}",
+      ),
+    },
+    {
+      name: "deferreds: promises that start nothing, settled later by messages",
+      code: lines(
+        "declare const workers: Map<number, { postMessage(m: unknown): void }>;",
+        "const waiting = new Map<number, () => void>();",
+        "export async function connectAll(shards: number[]) {",
+        "  const promises = [];",
+        "  for (const id of shards) {",
+        "    const promise = new Promise<void>((resolve) => waiting.set(id, resolve));",
+        "    workers.get(id)?.postMessage({ op: 'connect' });",
+        "    promises.push(promise);",
+        "  }",
+        "  await Promise.all(promises);",
+        "  const closed = [];",
+        "  for (const id of shards) closed.push(new Promise<void>((resolve) => setTimeout(resolve, id)).then(() => undefined));",
+        "  await Promise.all(closed);",
+        "}",
+      ),
+    },
+    {
+      name: "test files: test data is small (option checkTestFiles)",
+      filename: "src/users.test.ts",
+      code: lines(...FETCH_USER, "afterEach(async () => { await Promise.all(ids.splice(0).map((id) => fetchUser(id))); });", "const ids: string[] = [];"),
     },
     {
       name: "callbacks that do not provably start async work",
@@ -377,6 +466,35 @@ typescriptRuleTester().run("no-unbounded-fan-out", rule, {
       ],
     },
     {
+      name: "not structural: a mapper that does not recurse, a data-sized name, a deferred that starts work, a plain division",
+      code: lines(
+        ...FETCH_USER,
+        "export async function f(node: { children: string[] }, users: string[], n: number) {",
+        "  await Promise.all(node.children.map((c) => fetchUser(c)));",
+        "  await Promise.all(Object.keys(users).map(fetchUser));",
+        "  const started = [];",
+        "  for (const id of users) started.push(new Promise((resolve) => { void fetchUser(id).then(resolve); }));",
+        "  await Promise.all(started);",
+        "  const waits: Promise<string>[] = [];",
+        "  for (let i = 0; i < n / 2; i++) waits.push(fetchUser(String(i)));",
+        "  await Promise.all(waits);",
+        "}",
+      ),
+      errors: [
+        { messageId: "mappedFanOut", line: 6, suggestions: 1 },
+        { messageId: "mappedFanOut", line: 7, suggestions: [] },
+        { messageId: "pushedFanOut", line: 10 },
+        { messageId: "pushedFanOut", line: 13 },
+      ],
+    },
+    {
+      name: "checkTestFiles: test files are reported too",
+      filename: "src/users.test.ts",
+      options: [{ checkTestFiles: true }],
+      code: lines(...FETCH_USER, "it('loads', async (ids: string[]) => { await Promise.all(ids.map((id) => fetchUser(id))); });"),
+      errors: [{ messageId: "mappedFanOut", line: 5, suggestions: 1 }],
+    },
+    {
       name: "JavaScript: an async method and an imported p-limit in CommonJS",
       ...commonJs,
       code: lines(
@@ -445,7 +563,9 @@ typescriptRuleTester().run("no-unbounded-fan-out", rule, {
 // ------------------------------------------------------------------------------------------------ typed
 
 const typed = typedRuleTester();
-const typedFile = path.join(fixtureProjectRoot, "file.ts");
+// Relative to the project root: the linter's cwd stays `fixture-project/` (an absolute name would make it `/`, and the
+// path below it would pass through `tests/`, which reads as a test directory; see file-role.ts).
+const typedFile = "file.ts";
 
 typed.run("no-unbounded-fan-out (typed)", rule, {
   valid: [

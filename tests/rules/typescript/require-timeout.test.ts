@@ -1,12 +1,34 @@
-import path from "node:path";
 import rule from "../../../rules/typescript/require-timeout.js";
 import { commonJs, lines, typescriptRuleTester } from "./rule-tester.js";
-import { fixtureProjectRoot, typedRuleTester } from "./typed-rule-tester.js";
+import { typedRuleTester } from "./typed-rule-tester.js";
 
 const SIGNAL = "signal: AbortSignal.timeout(30_000)";
 
 typescriptRuleTester().run("require-timeout", rule, {
   valid: [
+    {
+      name: "fetch of a relative URL: browser code calling its own origin",
+      code: lines(
+        "export async function addToCart(productId: string, remove: boolean) {",
+        "  await fetch('/api/cart', { method: 'POST' });",
+        "  await fetch(`/api/cart/${productId}`);",
+        "  const url = remove ? `/api/cart?id=${productId}` : '/api/cart';",
+        "  await fetch(url, { method: 'DELETE' });",
+        "  await fetch('./config.json');",
+        "  await fetch('?page=2');",
+        "}",
+      ),
+    },
+    {
+      name: "test files: the runner's timeout bounds every request (option checkTestFiles)",
+      filename: "src/api.spec.ts",
+      code: lines("it('answers', async () => {", "  const res = await fetch(`http://localhost:${port}/health`);", "  expect(res.ok).toBe(true);", "});"),
+    },
+    {
+      name: "a helper under a test directory",
+      filename: "packages/cli/test/utils/server.ts",
+      code: "export const ping = (base: string) => fetch(`${base}/ping`);\n",
+    },
     {
       name: "fetch with any signal, or an init we cannot see into",
       code: lines(
@@ -177,6 +199,56 @@ typescriptRuleTester().run("require-timeout", rule, {
   ],
   invalid: [
     // ---------------------------------------------------------------- fetch
+    {
+      name: "a protocol-relative or absolute URL is another origin; a path-like variable we cannot follow is unknown",
+      code: lines(
+        "export async function f(path: string) {",
+        "  await fetch('//cdn.example.com/a.json');",
+        "  await fetch('https://api.example.com/x');",
+        "  await fetch(path);",
+        "}",
+      ),
+      errors: [
+        ["'//cdn.example.com/a.json'", 2],
+        ["'https://api.example.com/x'", 3],
+        ["path", 4],
+      ].map(([url, line]) => ({
+        messageId: "fetchWithoutSignal" as const,
+        line: line as number,
+        suggestions: [
+          {
+            messageId: "addSignal" as const,
+            data: { ms: "30_000" },
+            output: lines(
+              "export async function f(path: string) {",
+              "  await fetch('//cdn.example.com/a.json');",
+              "  await fetch('https://api.example.com/x');",
+              "  await fetch(path);",
+              "}",
+            ).replace(`fetch(${url as string})`, `fetch(${url as string}, { ${SIGNAL} })`),
+          },
+        ],
+      })),
+    },
+    {
+      name: "checkTestFiles: test files are reported too",
+      filename: "src/api.spec.ts",
+      options: [{ checkTestFiles: true }],
+      code: "it('answers', async () => { await fetch('http://localhost:3000/health', init); await fetch('http://localhost:3000'); });\ndeclare const init: RequestInit;\n",
+      errors: [
+        {
+          messageId: "fetchWithoutSignal",
+          line: 1,
+          suggestions: [
+            {
+              messageId: "addSignal",
+              data: { ms: "30_000" },
+              output: `it('answers', async () => { await fetch('http://localhost:3000/health', init); await fetch('http://localhost:3000', { ${SIGNAL} }); });\ndeclare const init: RequestInit;\n`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "fetch without init: the init is created",
       code: lines("export async function load(url: string) {", "  const res = await fetch(url);", "  return res.json();", "}"),
@@ -809,7 +881,9 @@ typescriptRuleTester().run("require-timeout", rule, {
 // ------------------------------------------------------------------------------------------------ typed
 
 const typed = typedRuleTester();
-const typedFile = path.join(fixtureProjectRoot, "file.ts");
+// Relative to the project root: the linter's cwd stays `fixture-project/` (an absolute name would make it `/`, and the
+// path below it would pass through `tests/`, which reads as a test directory; see file-role.ts).
+const typedFile = "file.ts";
 
 typed.run("require-timeout (typed)", rule, {
   valid: [

@@ -11,6 +11,18 @@ export class Repository {
   size(): number {
     return 0;
   }
+
+  /** Keeps its errors inside (a guarded `try`): fire-and-forget on it is deliberate. */
+  async close(): Promise<void> {
+    this.closed = true;
+    try {
+      await this.save({ id: "last" });
+    } catch {
+      // already closed
+    }
+  }
+
+  closed = false;
 }
 
 export function createRepository(): Repository {
