@@ -5,7 +5,8 @@ export default defineConfig({
     globals: true,
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**"],
-    testTimeout: 30_000,
+    // Integration tests start real servers and worker threads; a busy 2-core machine needs headroom.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });
