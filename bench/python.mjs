@@ -450,6 +450,14 @@ if (!only) {
       for (const key of pick(keys, 5)) console.log(`    ${key}  ${lineOf(key)}`);
     }
   }
+  // Our rules no peer shares: a few examples each, to judge them by.
+  const shared = new Set(comparisons.flatMap((c) => c.ours));
+  const unshared = [...oursByRule].filter(([rule]) => !shared.has(rule)).sort((x, y) => y[1].size - x[1].size);
+  if (unshared.length > 0) console.log("\nour other rules (no peer), e.g.:");
+  for (const [rule, keys] of unshared) {
+    console.log(`  ${rule} ${keys.size}`);
+    for (const key of pick([...keys], 3)) console.log(`    ${key}  ${lineOf(key)}`);
+  }
   report.counts = {
     ours: Object.fromEntries([...oursByRule].map(([k, v]) => [k, v.size])),
     ruff: Object.fromEntries([...ruffByCode].map(([k, v]) => [k, v.size])),

@@ -10,6 +10,7 @@ import type { PyNode } from "./parser.js";
 import { boundValueOf, identifierRole, occurrencesOf } from "./references.js";
 import { concurrentJoiners, containerConstructors } from "./knowledge.js";
 import { builtinCalleeOf, calleeNameOf } from "./resolved-name.js";
+import { enclosingClass } from "./scope.js";
 import { childByField, compactTextOf, textOf, unparenthesized } from "./syntax.js";
 
 export type Size = { readonly kind: "known"; readonly count: number } | { readonly kind: "unbounded" } | { readonly kind: "undecided" };
@@ -306,13 +307,7 @@ function attributeSize(node: PyNode, source: string, depth: number): Size {
   const attribute = childByField(node, "attribute");
   if (!object || !attribute) return UNDECIDED;
   const name = textOf(attribute, source);
-  let cls: PyNode | undefined;
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === "class_definition") {
-      cls = current;
-      break;
-    }
-  }
+  const cls = enclosingClass(node);
   if (cls && object.type === "identifier" && ["self", "cls", textOf(childByField(cls, "name")!, source)].includes(textOf(object, source))) {
     const body = childByField(cls, "body");
     for (const statement of body?.children ?? []) {

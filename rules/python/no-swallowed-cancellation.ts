@@ -17,7 +17,7 @@ import { cancellationCatchingBases, cancelledErrorNames, exceptionSuppressors, n
 import type { PyNode } from "./parser.js";
 import { isObjectOf } from "./library-objects.js";
 import { calleeNameOf, resolvedNameOf } from "./resolved-name.js";
-import { enclosingFunction, isInAsyncFunction } from "./scope.js";
+import { enclosingClass, enclosingFunction, isInAsyncFunction } from "./scope.js";
 import { childByField, childrenByField, compactTextOf, methodCallOf, textOf } from "./syntax.js";
 import { descendants } from "./walk.js";
 
@@ -214,13 +214,7 @@ function awaitsOnlyCancelledChildren(guarded: readonly PyNode[], fn: PyNode, sou
   const suspensions = suspensionsIn(guarded);
   if (suspensions.length === 0) return false;
   const inFunction = cancelledExpressions(fn, source);
-  let classScope: PyNode | undefined;
-  for (let current = fn.parent; current; current = current.parent) {
-    if (current.type === "class_definition") {
-      classScope = current;
-      break;
-    }
-  }
+  const classScope = enclosingClass(fn);
   const inClass = classScope ? cancelledExpressions(classScope, source) : new Map<string, number>();
   // `at`: the suspension point; `shielded`: behind `asyncio.shield()`, where our own cancellation arrives alone.
   const isChild = (expression: PyNode, star: boolean, at: PyNode, shielded: boolean): boolean => {

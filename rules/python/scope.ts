@@ -28,6 +28,12 @@ export function enclosingScope(node: PyNode): PyNode {
   return current ?? node;
 }
 
+/** The nearest `class` statement `node` is inside (at any depth: also from a method's body), if any. */
+export function enclosingClass(node: PyNode): PyNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (current.type === "class_definition") return current;
+  return undefined;
+}
+
 /**
  * Whether code at `node` runs on the event loop: its nearest enclosing function is an `async def`.
  * A nested sync `def` or a `lambda` inside an `async def` is not async context: it may be run in a thread.
