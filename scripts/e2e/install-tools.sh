@@ -9,6 +9,11 @@
 # At the end it writes .cache/e2e-paths.env (KEY=value lines) and prints E2E_NODE24=<path>.
 set -euo pipefail
 
+# Run from `npm run e2e`, the outer npm (on the machine's Node 20) exports npm_config_* variables, among them
+# npm_config_user_agent naming node/v20; the installs below would inherit them, and code-server's postinstall
+# reads the Node version from that variable. Start the installs from a clean npm environment.
+while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=paths.sh
 . "$SCRIPT_DIR/paths.sh"
