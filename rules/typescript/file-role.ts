@@ -20,6 +20,8 @@ const testFileName = /\.(?:test|spec|e2e|e2e-spec|bench|test-d|spec-d)\.[cm]?[jt
 const typeTestFileName = /\.(?:test-d|spec-d)\.[cm]?tsx?$/iu;
 /** Directories whose files are tests, test helpers, mocks or fixtures. */
 const testDirectories: ReadonlySet<string> = new Set(["test", "tests", "__tests__", "__test__", "__mocks__", "__fixtures__", "e2e"]);
+/** Test-support code by name, for a directory or a file's stem: `postgres-codec-testkit/`, `shell-testkit.ts`, `test-utils/`. */
+const testSupportName = /(?:^|[-_.])(?:testkit|test-?utils?|test-?helpers?|test-?support)$/iu;
 /** Directories of one-shot scripts: build, release and maintenance scripts, benchmarks. */
 const scriptDirectories: ReadonlySet<string> = new Set(["scripts", "script", "bench", "benchmark", "benchmarks"]);
 
@@ -56,7 +58,12 @@ function computeRole(context: AnyContext): FileRole {
   const name = segments.at(-1) ?? "";
   const directories = segments.slice(0, -1).map((segment) => segment.toLowerCase());
   const neverRuns = typeTestFileName.test(name);
-  const test = neverRuns || testFileName.test(name) || directories.some((directory) => testDirectories.has(directory));
+  const stem = name.replace(/\.[^.]*$/u, "");
+  const test =
+    neverRuns ||
+    testFileName.test(name) ||
+    testSupportName.test(stem) ||
+    directories.some((directory) => testDirectories.has(directory) || testSupportName.test(directory));
   const script =
     directories.some((directory) => scriptDirectories.has(directory)) || context.sourceCode.text.startsWith("#!") || importsCommandLineParser(context);
   return { test, neverRuns, script };

@@ -126,10 +126,12 @@ export interface BlockingNodeCall {
   /** Advice in the message when the module's does not fit this call. */
   readonly advice?: string;
   /**
-   * An existence check (`existsSync`): one metadata lookup, almost always a guard before start-up work or cleanup
-   * (`if (!existsSync(p)) throw …`, `if (existsSync(tmp)) rmSync(tmp)`). Reported only with `checkExistsSync`.
+   * A metadata call (`existsSync`, `statSync`, `mkdirSync`, `unlinkSync`, `renameSync`…): one quick system call that
+   * moves no file contents, almost always a guard or set-up step (`if (!existsSync(p)) throw …`,
+   * `mkdirSync(out, { recursive: true })`). Reported only with `checkMetadataCalls`, as the Python rule leaves
+   * `os.path.exists()`/`Path.mkdir()`/`unlink()` alone: reporting them buries the findings that matter.
    */
-  readonly existenceCheck?: boolean;
+  readonly metadata?: boolean;
 }
 
 /** Per-module advice in the message, naming the non-blocking way. */
@@ -151,7 +153,7 @@ const promisified = (exportName: string, extra: Omit<BlockingNodeCall, "counterp
 
 /**
  * Every synchronous `fs` API. Each is at least one system call made on the main thread; on a slow or network disk
- * even `existsSync` stalls every request (it is reported only on request: see `existenceCheck`). Those working on numeric file descriptors (`readSync`, `fstatSync`…),
+ * even `existsSync` stalls every request (metadata calls are reported only on request: see `metadataCalls`). Those working on numeric file descriptors (`readSync`, `fstatSync`…),
  * `openSync` (a number, where `fs/promises` gives a `FileHandle`), `existsSync` (no counterpart: `access` throws
  * instead of returning `false`) and `globSync` (an async iterator) get no suggestion.
  */
@@ -167,10 +169,7 @@ const fsBlockingCalls: ReadonlyMap<string, BlockingNodeCall> = new Map<string, B
   ["cpSync", fsPromise("cp")],
   [
     "existsSync",
-    {
-      advice: "attempt the operation with 'fs/promises' and handle 'ENOENT', or check with 'await access(path)' in a try/catch",
-      existenceCheck: true,
-    },
+    { advice: "attempt the operation with 'fs/promises' and handle 'ENOENT', or check with 'await access(path)' in a try/catch" },
   ],
   ["fchmodSync", onDescriptor],
   ["fchownSync", onDescriptor],
@@ -209,6 +208,18 @@ const fsBlockingCalls: ReadonlyMap<string, BlockingNodeCall> = new Map<string, B
   ["writeSync", onDescriptor],
   ["writevSync", onDescriptor],
 ]);
+
+/** The `fs` calls that only read or change metadata: no file contents move (see `BlockingNodeCall.metadata`). */
+const metadataCalls: ReadonlySet<string> = new Set([
+  "accessSync", "chmodSync", "chownSync", "closeSync", "existsSync", "fchmodSync", "fchownSync", "fstatSync", "futimesSync",
+  "lchmodSync", "lchownSync", "linkSync", "lstatSync", "lutimesSync", "mkdirSync", "mkdtempSync", "readlinkSync",
+  "realpathSync", "realpathSync.native", "renameSync", "rmdirSync", "statSync", "statfsSync", "symlinkSync", "unlinkSync",
+  "utimesSync",
+]);
+
+const fsCalls: ReadonlyMap<string, BlockingNodeCall> = new Map(
+  [...fsBlockingCalls].map(([name, call]) => [name, metadataCalls.has(name) ? { ...call, metadata: true } : call]),
+);
 
 /**
  * `child_process`'s sync runners wait for the child to exit. `execSync`/`execFileSync` have a promisified
@@ -253,7 +264,7 @@ const zlibBlockingCalls: ReadonlyMap<string, BlockingNodeCall> = new Map<string,
 
 /** Blocking APIs by module (normalised name, no `node:`), then export path joined with `.`. */
 export const blockingNodeModules: ReadonlyMap<string, BlockingModule> = new Map<string, BlockingModule>([
-  ["fs", { counterpartModule: "node:fs/promises", advice: "use the 'fs/promises' API and await it", calls: fsBlockingCalls }],
+  ["fs", { counterpartModule: "node:fs/promises", advice: "use the 'fs/promises' API and await it", calls: fsCalls }],
   [
     "child_process",
     {

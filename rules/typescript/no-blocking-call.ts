@@ -2,8 +2,9 @@
  * A synchronous Node.js API inside an async function blocks the event loop until it returns: every other request,
  * timer and socket waits. Flags, inside async functions only (not at module level, not in sync functions, not in
  * sync functions or arrows nested in async ones, which may run elsewhere):
- * - every `fs.*Sync` API except `existsSync`, a guard almost always run once before or after the real work (option
- *   `checkExistsSync` reports it too);
+ * - the `fs.*Sync` APIs that read or write contents (`readFileSync`, `writeFileSync`, `readdirSync`, `rmSync`,
+ *   `copyFileSync`…); metadata calls (`existsSync`, `statSync`, `mkdirSync`, `unlinkSync`, `renameSync`…: one quick
+ *   system call, almost always a guard or a set-up step) only with option `checkMetadataCalls`, as in the Python rule;
  * - `child_process.execSync`/`execFileSync`/`spawnSync` (`sleep` commands are left to `no-blocking-sleep`);
  * - the CPU-heavy `crypto` functions (`pbkdf2Sync`, `scryptSync`, `generateKeyPairSync`, `generatePrimeSync`,
  *   `checkPrimeSync`);
@@ -38,7 +39,7 @@ import { sleepCommand } from "./no-blocking-sleep.js";
 import { mayBeNumber, typeInfo } from "./type-info.js";
 
 export type MessageIds = "blockingCall" | "useAsyncVariant";
-export type Options = [{ allow?: string[]; checkExistsSync?: boolean; checkTestFiles?: boolean; checkScripts?: boolean }];
+export type Options = [{ allow?: string[]; checkMetadataCalls?: boolean; checkTestFiles?: boolean; checkScripts?: boolean }];
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -64,7 +65,10 @@ export default createRule<Options, MessageIds>({
             uniqueItems: true,
             description: "Qualified names never reported, e.g. 'fs.statSync' or 'child_process.execSync'.",
           },
-          checkExistsSync: { type: "boolean", description: "Also report 'fs.existsSync' (default false: a one-off guard)." },
+          checkMetadataCalls: {
+            type: "boolean",
+            description: "Also report fs metadata calls: existsSync, statSync, mkdirSync, unlinkSync, renameSync… (default false).",
+          },
           checkTestFiles: { type: "boolean", description: "Also report in test files and test directories (default false)." },
           checkScripts: {
             type: "boolean",
@@ -79,7 +83,7 @@ export default createRule<Options, MessageIds>({
       useAsyncVariant: "Replace with '{{replacement}}'.",
     },
   },
-  defaultOptions: [{ allow: [], checkExistsSync: false, checkTestFiles: false, checkScripts: false }],
+  defaultOptions: [{ allow: [], checkMetadataCalls: false, checkTestFiles: false, checkScripts: false }],
   create(context, [options]) {
     const { sourceCode } = context;
     const role = fileRole(context);
@@ -163,7 +167,7 @@ export default createRule<Options, MessageIds>({
         const entry = module?.calls.get(name);
         if (!module || !entry) return;
         if (allowed.has(`${callee.module}.${name}`)) return;
-        if (entry.existenceCheck && !options.checkExistsSync) return;
+        if (entry.metadata && !options.checkMetadataCalls) return;
         const sleepForm = callee.path.length === 1 ? syncProcessRunners.get(callee.module)?.get(name) : undefined;
         if (sleepForm && sleepCommand(call, sleepForm)) return; // no-blocking-sleep reports it
         context.report({

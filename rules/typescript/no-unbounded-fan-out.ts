@@ -5,10 +5,14 @@
  * `Promise.allSettled`, `Promise.any` and `Promise.race`:
  * - `xs.map(f)` / `Array.from(xs, f)` (inline, or through a `const` holding the mapped array) where `f` provably
  *   returns a promise (an `async` function that awaits or returns one, an arrow returning a known promise, a same-file
- *   or imported project function known to be async; typed mode: the checker) and `xs` is not known to be small;
- * - an array filled by `ps.push(promise)` in a loop over an input not known to be small, then joined. The loop must
- *   not await (a loop that awaits each item, or waits when `ps` grows, is already bounded), and `ps` must not be used
- *   otherwise (`ps.length`, `ps.splice`: hand-written concurrency control).
+ *   or imported project function known to be async; typed mode: the checker) and `xs` is open-ended;
+ * - an array filled by `ps.push(promise)` in a loop over an open-ended input, then joined. The loop must not await
+ *   (a loop that awaits each item, or waits when `ps` grows, is already bounded), and `ps` must not be used otherwise
+ *   (`ps.length`, `ps.splice`: hand-written concurrency control).
+ * Open-ended, as in the Python rule (`input-evidence.ts`): a known size above `maxKnownSize`, or an input of the
+ * function (a parameter) or data from a call, and whatever is derived from those (`.filter`, `Object.keys`, a local
+ * grown with `push(...input)`). Object state (`this.items`, `node.columns`), loop variables, module-level names,
+ * counts we cannot follow (`i < n`) and arrays filled item by item are undecided: silence.
  * Not flagged: inputs of a known size up to `maxKnownSize` (see `collection-size.ts`), arrays already cut to size
  * (`chunk`, `batch`, `xs.slice(i, i + N)`), work that goes through a limiter (see `limiters.ts`); inputs whose size
  * the program's structure fixes rather than its data: a recursive descent (the mapper calls the function it is in:
@@ -26,6 +30,7 @@ import { containsAwait, enclosingFunction, forEachChild, isFunctionNode, type Fu
 import { collectionSize, constantNumber, isCappedCount, type SizeContext } from "./collection-size.js";
 import { createRule } from "./create-rule.js";
 import { fileRole } from "./file-role.js";
+import { inputEvidence } from "./input-evidence.js";
 import { codeStyle } from "./ensure-binding.js";
 import {
   findVariableByName,
@@ -119,10 +124,15 @@ export default createRule<Options, MessageIds>({
         }
       : { sourceCode };
 
-    function isSmall(node: Node): boolean {
+    /**
+     * Whether the input is evidence of an open-ended fan-out: a known size above `maxKnownSize`, or — size unknown —
+     * an input of the function or data from a call (`input-evidence.ts`), not cut to size, not structurally sized.
+     */
+    function isOpenEnded(node: Node): boolean {
       const size = collectionSize(node, sizeContext);
-      if (size === "bounded" || (typeof size === "number" && size <= maxKnownSize)) return true;
-      return isStructurallySized(node, sourceCode);
+      if (typeof size === "number") return size > maxKnownSize;
+      if (size === "bounded" || isStructurallySized(node, sourceCode)) return false;
+      return inputEvidence(node, sourceCode) === "unbounded";
     }
 
     /** Whether the mapper provably starts asynchronous work and does not go through a limiter. */
@@ -158,7 +168,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkMapped(call: TSESTree.CallExpression, method: string, fanOut: MappedFanOut): boolean {
-      if (isSmall(fanOut.receiver) || !isUnlimitedAsyncMapper(fanOut.mapper)) return false;
+      if (!isOpenEnded(fanOut.receiver) || !isUnlimitedAsyncMapper(fanOut.mapper)) return false;
       if (recursesInto(fanOut.mapper, call, sourceCode)) return false;
       const input = inputText(fanOut.receiver, sourceCode);
       const suggest: Suggestion[] = [];
@@ -176,7 +186,7 @@ export default createRule<Options, MessageIds>({
       const expression = skipTransparentWrappers(argument);
       if (expression.type !== "Identifier") return;
       const loop = pushLoop(expression, call, context);
-      if (!loop || isSmallLoop(loop, isSmall, sourceCode, maxKnownSize)) return;
+      if (!loop || !isOpenEndedLoop(loop, isOpenEnded, sourceCode, maxKnownSize)) return;
       if (pushedValues(expression, sourceCode).some((value) => recursesInto(value, call, sourceCode))) return;
       context.report({ node: call, messageId: "pushedFanOut", data: { method, input: loopInputText(loop, sourceCode) } });
     }
@@ -596,25 +606,31 @@ function loopAround(push: Node, declaration: Node, declaringFunction: FunctionNo
   return undefined;
 }
 
-/** Whether a loop runs a known small number of times. */
-function isSmallLoop(loop: Loop, isSmall: (node: Node) => boolean, sourceCode: SourceCode, maxKnownSize: number): boolean {
+/**
+ * Whether a loop runs once per item of an open-ended input: over it (`for…of`, `for…in`, `xs.forEach`), or
+ * `i < xs.length` with `xs` open-ended, or `i < N` with a constant above `maxKnownSize`. A count we cannot follow
+ * (`i < n`: a pool size the code chose), a number of groups (`Math.ceil(n / size)`), a capped count and `while`
+ * loops are undecided, so silent.
+ */
+function isOpenEndedLoop(loop: Loop, isOpenEnded: (node: Node) => boolean, sourceCode: SourceCode, maxKnownSize: number): boolean {
   switch (loop.type) {
     case "forEach":
-      return isSmall(loop.receiver);
+      return isOpenEnded(loop.receiver);
     case "ForOfStatement":
-      return isSmall(loop.right);
+      return isOpenEnded(loop.right);
     case "ForInStatement": {
       const object = skipTransparentWrappers(loop.right);
-      return object.type === "ObjectExpression" && object.properties.length <= maxKnownSize;
+      if (object.type === "ObjectExpression") return object.properties.length > maxKnownSize;
+      return isOpenEnded(loop.right);
     }
     case "ForStatement": {
       const test = loop.test ? skipTransparentWrappers(loop.test) : undefined;
       if (test?.type !== "BinaryExpression" || (test.operator !== "<" && test.operator !== "<=")) return false;
       const bound = constantNumber(test.right, sourceCode);
-      if (bound !== undefined) return bound <= maxKnownSize;
-      if (isGroupCount(test.right, sourceCode) || isCappedCount(test.right, sourceCode)) return true;
+      if (bound !== undefined) return bound > maxKnownSize;
+      if (isGroupCount(test.right, sourceCode) || isCappedCount(test.right, sourceCode)) return false;
       const right = skipTransparentWrappers(test.right);
-      return right.type === "MemberExpression" && staticMemberName(right) === "length" && isSmall(right.object);
+      return right.type === "MemberExpression" && staticMemberName(right) === "length" && isOpenEnded(right.object);
     }
     default:
       return false;

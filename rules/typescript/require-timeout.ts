@@ -178,7 +178,6 @@ export default createRule<Options, MessageIds>({
     function checkFetch(call: TSESTree.CallExpression, name: string, boundingKeys: ReadonlySet<string>, kind: "global" | "module" | "undici"): void {
       const argument = optionsArgument(call, { index: 1 });
       if (!isUnbounded(argument, boundingKeys) || isRaced(call, sourceCode) || requestCarriesSignal(call, context)) return;
-      if (kind !== "undici" && call.arguments[0] && isRelativeUrl(call.arguments[0], sourceCode)) return;
       const suggest = suggestions(call, argument, "signal");
       if (kind === "undici") {
         if (allowLibraryDefaults) return;
@@ -305,6 +304,8 @@ export default createRule<Options, MessageIds>({
     // ------------------------------------------------------------------------------------------ dispatch
 
     function classify(call: TSESTree.CallExpression): void {
+      // The page's own origin, or this machine: not a network peer that can go silent.
+      if (call.arguments[0] && isLocalPeerUrl(call.arguments[0], sourceCode)) return;
       const callee = skipTransparentWrappers(call.callee);
       if (isGlobalFetch(callee, sourceCode)) {
         checkFetch(call, "fetch", fetchBoundingKeys, "global");
@@ -670,26 +671,28 @@ function passiveMemberCall(node: Node): Node | "bounding" | undefined {
 }
 
 /**
- * A URL relative to the page: `"/api/cart"`, `` `/api/orders/${id}` ``, `"./data.json"`, `"?page=2"` (not `"//host"`),
- * directly, through a `const`, or as both branches of a conditional. Only a page has a base URL for it: the call is
- * browser code talking to its own origin (Node's and Deno's `fetch` reject a relative URL).
+ * A URL whose peer is the program's own side: relative to the page (`"/api/cart"`, `` `/api/orders/${id}` ``,
+ * `"./data.json"`, `"?page=2"`, not `"//host"`: only a page has a base URL for it, so this is browser code talking
+ * to its own origin; Node's and Deno's `fetch` reject a relative URL), or on this machine
+ * (`` `http://localhost:${port}/` ``, `"http://127.0.0.1:3000"`, `[::1]`, `0.0.0.0`: the program's own server or a
+ * sidecar, as the Python rule judges it). Directly, through a `const`, or as both branches of a conditional.
  */
-function isRelativeUrl(node: Node, sourceCode: SourceCode, depth = 0): boolean {
+function isLocalPeerUrl(node: Node, sourceCode: SourceCode, depth = 0): boolean {
   if (depth > 4 || node.type === "SpreadElement") return false;
   const expression = skipTransparentWrappers(node);
   let start: string | undefined;
   if (expression.type === "Literal" && typeof expression.value === "string") start = expression.value;
   else if (expression.type === "TemplateLiteral") start = expression.quasis[0]?.value.cooked ?? undefined;
-  if (start !== undefined) return /^(?:\/(?!\/)|\.\.?\/|\?)/u.test(start);
+  if (start !== undefined) return /^(?:\/(?!\/)|\.\.?\/|\?|https?:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?=[:/?#]|$))/iu.test(start);
   if (expression.type === "ConditionalExpression") {
-    return isRelativeUrl(expression.consequent, sourceCode, depth + 1) && isRelativeUrl(expression.alternate, sourceCode, depth + 1);
+    return isLocalPeerUrl(expression.consequent, sourceCode, depth + 1) && isLocalPeerUrl(expression.alternate, sourceCode, depth + 1);
   }
   if (expression.type === "Identifier") {
     const variable = referenceOf(expression, sourceCode)?.resolved;
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (definition?.type !== "Variable" || definition.node.id.type !== "Identifier" || !definition.node.init) return false;
     if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return false;
-    return isRelativeUrl(definition.node.init, sourceCode, depth + 1);
+    return isLocalPeerUrl(definition.node.init, sourceCode, depth + 1);
   }
   return false;
 }

@@ -84,11 +84,14 @@ typescriptRuleTester().run("no-blocking-call", rule, {
       ),
     },
     {
-      name: "existsSync is a guard, not reported by default (option checkExistsSync)",
+      name: "metadata calls (existsSync, statSync, mkdirSync, unlinkSync, renameSync) are not reported by default (option checkMetadataCalls)",
       code: lines(
-        'import { existsSync, statSync } from "node:fs";',
-        "async function load(dir: string) {",
+        'import { existsSync, mkdirSync, renameSync, statSync, unlinkSync } from "node:fs";',
+        "async function load(dir: string, out: string) {",
         "  if (!existsSync(dir)) throw new Error(`missing ${dir}`);",
+        "  mkdirSync(out, { recursive: true });",
+        "  if (statSync(dir).isFile()) renameSync(dir, `${dir}.old`);",
+        "  unlinkSync(`${out}/lock`);",
         "  return import(dir);",
         "}",
       ),
@@ -109,6 +112,16 @@ typescriptRuleTester().run("no-blocking-call", rule, {
       name: "a helper under a test directory is test code",
       filename: "test/integration/harness.ts",
       code: lines('import { readFileSync } from "node:fs";', "export async function fixture(name: string) { return readFileSync(name, 'utf8'); }"),
+    },
+    {
+      name: "test-support code by name: a testkit package, a test-utils module",
+      filename: "packages/adapters/postgres-testkit/src/index.ts",
+      code: lines('import { readFileSync } from "node:fs";', "export async function expected(name: string) { return readFileSync(name, 'utf8'); }"),
+    },
+    {
+      name: "test-support code by name: a *-testkit file",
+      filename: "tooling/shell-testkit.ts",
+      code: lines('import { readFileSync } from "node:fs";', "export async function expected(name: string) { return readFileSync(name, 'utf8'); }"),
     },
     {
       name: "a type test never runs",
@@ -243,6 +256,7 @@ typescriptRuleTester().run("no-blocking-call", rule, {
     },
     {
       name: "namespace and default imports go through fs.promises; a member of the result gets parentheses",
+      options: [{ checkMetadataCalls: true }],
       code: lines(
         'import * as fs from "fs";',
         'import nodeFs from "node:fs";',
@@ -300,6 +314,7 @@ typescriptRuleTester().run("no-blocking-call", rule, {
     },
     {
       name: "an existing fs/promises binding (or fs.promises alias) is reused",
+      options: [{ checkMetadataCalls: true }],
       code: lines(
         'import { mkdirSync, rmSync } from "fs";',
         'import { promises as fsp } from "fs";',
@@ -393,8 +408,8 @@ typescriptRuleTester().run("no-blocking-call", rule, {
       ],
     },
     {
-      name: "existsSync (with checkExistsSync) and descriptor APIs: reported, no suggestion, specific advice",
-      options: [{ checkExistsSync: true }],
+      name: "existsSync (with checkMetadataCalls) and descriptor APIs: reported, no suggestion, specific advice",
+      options: [{ checkMetadataCalls: true }],
       code: lines(
         'import fs from "fs";',
         "async function f(p: string) {",
@@ -430,6 +445,7 @@ typescriptRuleTester().run("no-blocking-call", rule, {
     },
     {
       name: "no suggestion where fs/promises differs: a file descriptor, throwIfNoEntry, options we cannot see, spread",
+      options: [{ checkMetadataCalls: true }],
       code: lines(
         'import { readFileSync, statSync, writeFileSync } from "fs";',
         "async function f(p: string, opts: object, args: [string]) {",
@@ -455,6 +471,7 @@ typescriptRuleTester().run("no-blocking-call", rule, {
     },
     {
       name: "require forms in ESM-less TypeScript: import = require and await import()",
+      options: [{ checkMetadataCalls: true }],
       code: lines(
         'import fs = require("fs");',
         "async function f() {",

@@ -20,6 +20,22 @@ typescriptRuleTester().run("require-timeout", rule, {
       ),
     },
     {
+      name: "a peer on this machine: localhost, 127.x.x.x, [::1], 0.0.0.0 (the program's own server), as in the Python rule",
+      code: lines(
+        'import { request } from "undici";',
+        'import http from "node:http";',
+        'import axios from "axios";',
+        "export async function probe(port: number) {",
+        "  await fetch(`http://localhost:${port}/health`);",
+        "  await fetch('http://127.0.0.1:3000/');",
+        "  await fetch('http://[::1]:8080');",
+        "  await request(`http://0.0.0.0:${port}`);",
+        "  http.get(`http://localhost:${port}/`, (res) => res.resume());",
+        "  await axios.get('http://localhost:9000/ready');",
+        "}",
+      ),
+    },
+    {
       name: "test files: the runner's timeout bounds every request (option checkTestFiles)",
       filename: "src/api.spec.ts",
       code: lines("it('answers', async () => {", "  const res = await fetch(`http://localhost:${port}/health`);", "  expect(res.ok).toBe(true);", "});"),
@@ -200,17 +216,17 @@ typescriptRuleTester().run("require-timeout", rule, {
   invalid: [
     // ---------------------------------------------------------------- fetch
     {
-      name: "a protocol-relative or absolute URL is another origin; a path-like variable we cannot follow is unknown",
+      name: "a protocol-relative or absolute URL is another origin (localhost.example.com too); a variable we cannot follow is unknown",
       code: lines(
         "export async function f(path: string) {",
         "  await fetch('//cdn.example.com/a.json');",
-        "  await fetch('https://api.example.com/x');",
+        "  await fetch('https://localhost.example.com/x');",
         "  await fetch(path);",
         "}",
       ),
       errors: [
         ["'//cdn.example.com/a.json'", 2],
-        ["'https://api.example.com/x'", 3],
+        ["'https://localhost.example.com/x'", 3],
         ["path", 4],
       ].map(([url, line]) => ({
         messageId: "fetchWithoutSignal" as const,
@@ -222,7 +238,7 @@ typescriptRuleTester().run("require-timeout", rule, {
             output: lines(
               "export async function f(path: string) {",
               "  await fetch('//cdn.example.com/a.json');",
-              "  await fetch('https://api.example.com/x');",
+              "  await fetch('https://localhost.example.com/x');",
               "  await fetch(path);",
               "}",
             ).replace(`fetch(${url as string})`, `fetch(${url as string}, { ${SIGNAL} })`),
@@ -234,7 +250,7 @@ typescriptRuleTester().run("require-timeout", rule, {
       name: "checkTestFiles: test files are reported too",
       filename: "src/api.spec.ts",
       options: [{ checkTestFiles: true }],
-      code: "it('answers', async () => { await fetch('http://localhost:3000/health', init); await fetch('http://localhost:3000'); });\ndeclare const init: RequestInit;\n",
+      code: "it('answers', async () => { await fetch('https://api.example.com/health', init); await fetch('https://api.example.com'); });\ndeclare const init: RequestInit;\n",
       errors: [
         {
           messageId: "fetchWithoutSignal",
@@ -243,7 +259,7 @@ typescriptRuleTester().run("require-timeout", rule, {
             {
               messageId: "addSignal",
               data: { ms: "30_000" },
-              output: `it('answers', async () => { await fetch('http://localhost:3000/health', init); await fetch('http://localhost:3000', { ${SIGNAL} }); });\ndeclare const init: RequestInit;\n`,
+              output: `it('answers', async () => { await fetch('https://api.example.com/health', init); await fetch('https://api.example.com', { ${SIGNAL} }); });\ndeclare const init: RequestInit;\n`,
             },
           ],
         },
