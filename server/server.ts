@@ -38,7 +38,7 @@ import { admits, FIX_ALL_KIND, fixAllAction, quickFixes, readData, type ActionCo
 import { sameRange, SOURCE, toDiagnostics, toDiagnosticsLike, type LanguageFamily } from "./diagnostics.js";
 import { lintTarget, type LintTarget } from "./documents.js";
 import { LintScheduler } from "./lint-scheduler.js";
-import { defaultLinterFactory, LinterRegistry, type LinterFactory } from "./linters.js";
+import { type ConfigOptions, defaultLinterFactory, LinterRegistry, type LinterFactory } from "./linters.js";
 import { ProjectConfigs } from "./project-configs.js";
 import { familyOfPath, setOverlay, type Family } from "./overlays.js";
 import { applyRuleOverrides, fixAllowed } from "./rule-overrides.js";
@@ -78,16 +78,11 @@ export const CLIENT_SHOW_DOCUMENTATION_COMMAND = "asyncPitfalls.showDocumentatio
 export const MEMORY_REQUEST = "asyncPitfalls/memoryUsage";
 
 /**
- * What the declarative-configuration side needs from the editor: the `configFile` and `useEslintConfig` settings and
- * whether the workspace is trusted. The server passes it to the linter registry whenever one of them changes.
+ * What the configuration side (linters.ts) needs from the editor: the `configFile` and `useEslintConfig` settings and
+ * whether the workspace is trusted (`initializationOptions.workspaceTrusted`, then the `asyncPitfalls/workspaceTrusted`
+ * notification; untrusted unless the client says so). Passed to the linter registry whenever one of them changes.
  */
-export interface EditorConfigOptions {
-  /** Absolute path of the configuration file to use instead of discovery, if the user set one. */
-  readonly configFile: string | undefined;
-  readonly useEslintConfig: "auto" | "never";
-  /** False until the user trusts the workspace (VS Code's workspace trust); false for clients that do not say. */
-  readonly workspaceTrusted: boolean;
-}
+export type EditorConfigOptions = ConfigOptions;
 
 /** The newest diagnostics of an open document. */
 interface LintResult {
@@ -270,8 +265,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       useEslintConfig: settings.useEslintConfig,
       workspaceTrusted,
     };
-    const registry = linters as LinterRegistry & { setConfigOptions?: (options: EditorConfigOptions) => void };
-    registry.setConfigOptions?.(configOptions);
+    linters.setConfigOptions(configOptions);
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ it("lints Python and, with typescript.typed, TypeScript with type information", 
   writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", noEmit: true }, include: ["src"] }));
   writeFileSync(path.join(dir, "src", "repo.ts"), "export class Repo {\n  save(): Promise<void> {\n    return Promise.resolve();\n  }\n}\n");
   const main = 'import { Repo } from "./repo.js";\n\nexport function main(repo: Repo): void {\n  repo.save();\n}\n';
+  // On disk too: the TypeScript project (tsconfig `include`) is made of the files on disk.
+  writeFileSync(path.join(dir, "src", "main.ts"), main);
   const client = await LspClient.start({ cwd: dir, script: path.join(outDir, "server.mjs") });
   await client.initialize({ rootPath: dir, initializationOptions: { asyncPitfalls: { typescript: { typed: true } } } });
 
@@ -35,7 +37,7 @@ it("lints Python and, with typescript.typed, TypeScript with type information", 
 
   const ts = fileUri(dir, "src", "main.ts");
   await client.open(ts, "typescript", main, 1);
-  const typed = await client.diagnostics(ts, (params) => params.diagnostics.length > 0, { timeoutMs: 30_000 }).catch((error) => { console.log(JSON.stringify(client.published), client.stderr, JSON.stringify(client.logs)); throw error; });
+  const typed = await client.diagnostics(ts, (params) => params.diagnostics.length > 0, { timeoutMs: 90_000 });
   expect(typed.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(["no-floating-promise"]);
   expect(client.logs.filter((log) => log.type === 1)).toEqual([]);
   expect(await client.stop()).toBe(0);
