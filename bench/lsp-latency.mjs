@@ -10,6 +10,7 @@
  *   node bench/lsp-latency.mjs --no-build      # use out/server.mjs as it is
  *   node bench/lsp-latency.mjs --edits 200 --files py2k,ts2k --push --debounce 120 --json out.json
  *   node bench/lsp-latency.mjs --files ts2k --profile /tmp/prof   # the server under --cpu-prof
+ *   node bench/lsp-latency.mjs --node-flags=--max-semi-space-size=32   # extra Node flags for the server
  *
  * The server is started with `debounceMs: 0` (pull mode waits out the debounce before linting, so the editor's
  * default 120 ms would be added to every figure as a deliberate pause): the figures are the server's own work plus
@@ -53,6 +54,7 @@ const { values: options } = parseArgs({
     json: { type: "string" },
     profile: { type: "string" },
     settle: { type: "string", default: "2000" },
+    "node-flags": { type: "string", default: "" },
   },
 });
 
@@ -189,6 +191,7 @@ async function measure(key, workspace) {
   const args = [
     ...(options["no-gc"] ? [] : ["--expose-gc"]),
     ...(options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`] : []),
+    ...options["node-flags"].split(/\s+/u).filter(Boolean),
     path.resolve(options.server),
     "--stdio",
   ];

@@ -685,6 +685,20 @@ if (!only) {
     );
   }
 
+  // --baseline: the two copies of our rules must find exactly the same things (a performance change keeps findings).
+  for (const mode of ["untyped", "typed"]) {
+    if (!last[`${mode}@baseline`]) continue;
+    const keys = (results) => new Set([...results].flatMap(([rel, messages]) => messages.filter((m) => m.ruleId?.startsWith("async-pitfalls/")).map((m) => `${rel}:${m.line}:${m.column} ${m.ruleId}`)));
+    const now = keys(last[mode]);
+    const before = keys(last[`${mode}@baseline`]);
+    const onlyNow = [...now].filter((k) => !before.has(k));
+    const onlyBefore = [...before].filter((k) => !now.has(k));
+    console.log(
+      `\n${mode}, current vs baseline sources: ${onlyNow.length === 0 && onlyBefore.length === 0 ? `identical findings (${now.size})` : `DIFFERENT: ${onlyNow.length} only current, ${onlyBefore.length} only baseline`}`,
+    );
+    for (const key of [...onlyNow.slice(0, 5).map((k) => `+ ${k}`), ...onlyBefore.slice(0, 5).map((k) => `- ${k}`)]) console.log(`  ${key}`);
+  }
+
   if (smoke && untyped.size === 0) {
     console.error("smoke: our lint found nothing on the fixtures");
     process.exit(1);
