@@ -4,7 +4,9 @@
  *
  * - `enable` (boolean, default true): lint open documents at all.
  * - `run` ("onType" | "onSave", default "onType"): lint on every change (debounced) or only on open and save.
- * - `debounceMs` (number 0–5000, default 120): the pause after the last change before a document is linted.
+ * - `debounceMs` (number 0–5000, default 0): the pause after the last change before a document is linted. The server
+ *   lengthens it by itself while changes come faster than the document lints (server.ts `debounceFor`), so 0 means
+ *   "as soon as the editor stops outpacing the linter".
  * - `validate` (language ids, default all five): the languages linted; others are left alone.
  * - `rules` (`{ "<rule>": "off" | "info" | "warning" | "error" }`): the editor's severity per rule, over whatever the
  *   configuration says; "off" hides the rule's findings and keeps its fixes out of "fix all".
@@ -41,7 +43,7 @@ export const LANGUAGES = ["python", "typescript", "typescriptreact", "javascript
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   run: "onType",
-  debounceMs: 120,
+  debounceMs: 0,
   validate: LANGUAGES,
   rules: {},
   typescript: { typed: false },
