@@ -12,12 +12,14 @@
  *   node bench/lsp-latency.mjs --files ts2k --profile /tmp/prof   # the server under --cpu-prof
  *   node bench/lsp-latency.mjs --node-flags=--max-semi-space-size=32   # extra Node flags for the server
  *
- * The server is started with `debounceMs: 0` (pull mode waits out the debounce before linting, so the editor's
- * default 120 ms would be added to every figure as a deliberate pause): the figures are the server's own work plus
- * the transport. `--debounce N` measures with a debounce. `--push` uses push diagnostics (publishDiagnostics) instead.
+ * The server runs with the editor's default `debounceMs: 0` (its adaptive pause only starts when changes come faster
+ * than a lint, which sequential edits never do): the figures are the server's own work plus the transport.
+ * `--debounce N` measures with a debounce. `--push` uses push diagnostics (publishDiagnostics) instead.
  * Memory is the server's `process.memoryUsage()` (custom request `asyncPitfalls/memoryUsage`) and VmRSS from
- * /proc/<pid>/status, each after a forced settle of 300 ms; the server runs with `--expose-gc` so a full GC precedes
- * the heap reading (`--no-gc` to skip).
+ * /proc/<pid>/status, after the first edit, after 25%, 50% and 75% of them and after the last, each after a settle
+ * (`--settle`, 2 s); the server runs with `--expose-gc` so a full GC precedes the heap reading (`--no-gc` to skip).
+ * Heap used after a full GC is the live memory, the one a leak makes grow; RSS also holds heap V8 has reserved and not
+ * yet given back, which rises and falls with the garbage collector's timing.
  */
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -249,6 +251,8 @@ async function measure(key, workspace) {
   const latencies = [];
   let memoryAfterFirst;
   let cpuAtFirst = NaN;
+  const memoryCheckpoints = [];
+  const checkpoints = new Set([0.25, 0.5, 0.75].map((fraction) => Math.round(EDITS * fraction)));
   const typing = keystrokes(text, spec.languageId);
   for (let edit = 0; edit < EDITS; edit++) {
     version += 1;
@@ -260,7 +264,13 @@ async function measure(key, workspace) {
     latencies.push(performance.now() - started);
     if (edit === 0) {
       memoryAfterFirst = await memory(connection, child.pid);
+      memoryCheckpoints.push({ edits: 1, ...memoryAfterFirst });
       cpuAtFirst = cpuMs(child.pid);
+    } else if (checkpoints.has(edit + 1)) {
+      // Outside the timed span: whether memory keeps growing or levels off.
+      const cpu = cpuMs(child.pid);
+      memoryCheckpoints.push({ edits: edit + 1, ...(await memory(connection, child.pid)) });
+      cpuAtFirst += cpuMs(child.pid) - cpu;
     }
   }
   const cpuPerEdit = (cpuMs(child.pid) - cpuAtFirst) / Math.max(1, latencies.length - 1);
@@ -286,6 +296,7 @@ async function measure(key, workspace) {
     cpuPerEditMs: cpuPerEdit,
     memoryAfterFirst,
     memoryAfterLast,
+    memoryCheckpoints: [...memoryCheckpoints, { edits: latencies.length, ...memoryAfterLast }],
   };
 }
 
@@ -330,6 +341,10 @@ async function main() {
         `${mb(r.memoryAfterFirst.heapUsedMb)} → ${mb(r.memoryAfterLast.heapUsedMb)}`.padStart(20),
       ].join(" "),
     );
+  }
+  console.log("\nmemory after N edits (RSS / heap used after a full GC, MB)");
+  for (const r of results) {
+    console.log(`${r.file.padEnd(6)} ${r.memoryCheckpoints.map((m) => `${m.edits}: ${mb(m.vmRssMb)} / ${mb(m.heapUsedMb)}`).join("   ")}`);
   }
   if (options.json) writeFileSync(options.json, `${JSON.stringify({ mode: options.push ? "push" : "pull", debounceMs: DEBOUNCE, edits: EDITS, loadAverage: [startLoad, loadavg()[0]], node: process.version, results }, null, 2)}\n`);
 }
