@@ -7,7 +7,8 @@
  * `Array.of(…)`, `Object.keys/values/entries` of an object literal, `xs.slice(a, b)` / `xs.slice(i, i + N)` /
  * `xs.splice(s, N)` with constant spans (or a count named like a chunk size: `splice(0, batchSize)`), size-preserving methods on a known array (`.map`, `.filter`, `.keys()`…),
  * `[...new Set(KNOWN)]`, `const` arrays that are never grown (`push`/`unshift`/`splice`), tuple annotations
- * (`ids: [string, string]`) and, typed, tuple types.
+ * (`ids: [string, string]`), arrays of keys (`events: (keyof TEvents)[]`: bounded by the key set) and, typed, tuple
+ * types.
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type ts from "typescript";
@@ -162,6 +163,7 @@ function identifierSize(identifier: TSESTree.Identifier, context: SizeContext, d
   const definition = variable.defs[0]!;
   const annotated = annotatedTupleLength(definition.name);
   if (annotated !== undefined && !isGrown(variable)) return annotated;
+  if (hasKeyArrayAnnotation(definition.name)) return "bounded";
   if (definition.type !== "Variable") return undefined;
   const declaration = definition.node.parent;
   // `for (const chunk of chunk(xs, 10))`: an item of a chunking.
@@ -288,6 +290,29 @@ function annotatedTupleLength(name: Node): number | undefined {
   if (type.type !== "TSTupleType") return undefined;
   const fixed = type.elementTypes.every((element) => element.type !== "TSRestType" && element.type !== "TSOptionalType");
   return fixed ? type.elementTypes.length : undefined;
+}
+
+/**
+ * `events: (keyof TEvents)[]`, `ids: ReadonlyArray<"a" | "b">`: items drawn from a key set or a union of literals
+ * the program spells out, so as many as its keys, not as its input.
+ */
+function hasKeyArrayAnnotation(name: Node): boolean {
+  if (name.type !== "Identifier" || !name.typeAnnotation) return false;
+  let type = name.typeAnnotation.typeAnnotation;
+  if (type.type === "TSTypeOperator" && type.operator === "readonly" && type.typeAnnotation) type = type.typeAnnotation;
+  let element: TSESTree.TypeNode | undefined;
+  if (type.type === "TSArrayType") element = type.elementType;
+  else if (type.type === "TSTypeReference" && type.typeName.type === "Identifier" && (type.typeName.name === "Array" || type.typeName.name === "ReadonlyArray")) {
+    element = type.typeArguments?.params[0];
+  }
+  return element !== undefined && isFiniteKeyType(element);
+}
+
+/** `keyof T`, a literal type, or a union of those. */
+function isFiniteKeyType(type: TSESTree.TypeNode): boolean {
+  if (type.type === "TSTypeOperator") return type.operator === "keyof";
+  if (type.type === "TSLiteralType") return type.literal.type === "Literal";
+  return type.type === "TSUnionType" && type.types.every(isFiniteKeyType);
 }
 
 /** Typed mode: the length of a fixed tuple type (`[A, B]`, `readonly [A, B, C]`). */

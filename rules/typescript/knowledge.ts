@@ -366,6 +366,52 @@ export const responseProducers = {
 /** `Response` (and `Body`) methods that return promises: `(await fetch(url)).json()`. */
 export const responseBodyReaders: ReadonlySet<string> = new Set(["json", "text", "arrayBuffer", "blob", "formData", "bytes"]);
 
+/**
+ * WHATWG streams (`ReadableStream`, `WritableStream`, `TransformStream`): the handles their factory methods return,
+ * and the handle methods that return promises: `const reader = res.body.getReader(); reader.cancel()`. The stream must
+ * show itself: a `new ReadableStream(…)`-like constructor, or a name ending like one (`res.body`,
+ * `api.responseReadable`, `writable` from `new TransformStream()`); a `getReader()` of anything else may be a sync
+ * binary reader.
+ */
+export const webStreams = {
+  constructors: new Set(["ReadableStream", "WritableStream", "TransformStream"]),
+  names: /(?:body|readable|writable|stream)$/i,
+  handleMethods: new Map<string, ReadonlySet<string>>([
+    ["getReader", new Set(["read", "cancel"])],
+    ["getWriter", new Set(["write", "close", "abort"])],
+  ]),
+  /** Methods of the stream itself that return promises (`readable.pipeTo(writable)`). */
+  streamMethods: new Set(["pipeTo"]),
+} as const satisfies {
+  constructors: ReadonlySet<string>;
+  names: RegExp;
+  handleMethods: ReadonlyMap<string, ReadonlySet<string>>;
+  streamMethods: ReadonlySet<string>;
+};
+
+/**
+ * Test assertions on a promise: `expect(p).resolves.toBe(1)`, `expect(p).rejects.not.toThrow()` return promises (jest,
+ * vitest, bun). Unawaited, the test ends before the assertion runs, and a failure surfaces, if ever, in another test.
+ * `expect` as a global (the runner's `globals`) or imported from one of `modules`.
+ */
+export const asyncAssertions = {
+  globals: new Set(["expect"]),
+  modules: new Map<string, ReadonlySet<string>>([
+    ["vitest", new Set(["expect"])],
+    ["@jest/globals", new Set(["expect"])],
+    ["bun:test", new Set(["expect"])],
+  ]),
+  /** The members that turn the assertion into a promise. */
+  modifiers: new Set(["resolves", "rejects"]),
+  /** Members that may sit between the modifier and the matcher. */
+  passThrough: new Set(["not"]),
+} as const satisfies {
+  globals: ReadonlySet<string>;
+  modules: ReadonlyMap<string, ReadonlySet<string>>;
+  modifiers: ReadonlySet<string>;
+  passThrough: ReadonlySet<string>;
+};
+
 /** Promise methods that return a new promise settling with (or after) the receiver. */
 export const promiseChainMethods: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
 
@@ -583,12 +629,13 @@ export const chunkingFunctionPattern = /chunk|batch|partition/i;
 
 /**
  * Last words of collection names whose size the program's code or schema fixes, not its data: one operation per
- * plugin, hook, column or pipeline stage is a handful (`this.plugins`, `node.columns`, `stage.pipeline`, `runClosures`).
+ * plugin, hook, column (or column alias of a row) or pipeline stage is a handful (`this.plugins`, `node.columns`,
+ * `stage.pipeline`, `runClosures`, `decodeCtx.aliases`).
  * Precision first: a collection so named is taken as small; a miss costs less than a false alarm.
  */
 export const configSizedNameWords: ReadonlySet<string> = new Set([
   "plugins", "hooks", "handlers", "listeners", "callbacks", "middlewares", "middleware", "subscribers", "extensions",
-  "adapters", "providers", "strategies", "columns", "fields", "stages", "pipeline", "pipelines", "steps", "phases",
+  "adapters", "providers", "strategies", "columns", "aliases", "fields", "stages", "pipeline", "pipelines", "steps", "phases",
   "workers", "closures", "exprs", "expressions", "locales", "interceptors", "validators", "transformers", "loaders",
 ]);
 
@@ -645,3 +692,22 @@ export const commandLineModules: ReadonlyMap<string, ReadonlySet<string>> = new 
   ["@oclif/core", new Set()],
   ["util", new Set(["parseArgs"])],
 ]);
+
+/**
+ * Bundlers and build tools, by module: a file that imports one (its config type included: `import type { UserConfig }
+ * from "tsdown"`) runs at build time, as a one-shot program.
+ */
+export const buildToolModules: ReadonlySet<string> = new Set([
+  "tsdown",
+  "tsup",
+  "rollup",
+  "rolldown",
+  "esbuild",
+  "vite",
+  "webpack",
+  "unbuild",
+  "@rspack/core",
+]);
+
+/** Directories of command-line entry points: a module importing from one (`../bin/index.js`) serves that program. */
+export const commandLineDirectories: ReadonlySet<string> = new Set(["bin"]);

@@ -74,7 +74,7 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
-    // A type test (`*.test-d.ts`) is compiled, never run: nothing in it can float, dangle or block.
+    // A type test (`*.test-d.ts`) or a fixture (a parser's input) never runs: nothing in it can float, dangle or block.
     if (fileRole(context).neverRuns) return {};
     const scriptGlobals = context.languageOptions.sourceType === "script";
 

@@ -104,7 +104,7 @@ export default createRule<Options, MessageIds>({
   ],
   create(context, [options]) {
     const { sourceCode } = context;
-    // A type test (`*.test-d.ts`) is compiled, never run: nothing in it can float, dangle or block.
+    // A type test (`*.test-d.ts`) or a fixture (a parser's input) never runs: nothing in it can float, dangle or block.
     if (fileRole(context).neverRuns) return {};
     const ignoreVoid = options.ignoreVoid ?? true;
     const safeCalls = options.allowForKnownSafeCalls ?? [];

@@ -11,9 +11,11 @@
  *   (see `module-summary.ts`), through `import`, `import * as`, `require` and destructuring;
  * - a known promise API (tables in `knowledge.ts`): `fetch`, `Promise.resolve/…`, `fs.promises.*`, `node:fs/promises`,
  *   `timers/promises`, `promisify(fn)(…)`, body readers of a `Response` obtained by `await fetch(…)`, `new Promise(…)`,
- *   `import("…")`;
+ *   `import("…")`, WHATWG stream methods (`readable.pipeTo(…)`, `reader.cancel()` of `res.body.getReader()`),
+ *   async test assertions (`expect(p).rejects.toThrow()`);
  * - `.then/.catch/.finally` on a promise;
- * - a variable initialised with a promise (never reassigned) or annotated `Promise<…>`, an `as Promise<…>` assertion;
+ * - a variable initialised with a promise (never reassigned) or annotated `Promise<…>`, an `as Promise<…>` assertion,
+ *   a variable a passed `instanceof Promise` guard has checked (see `promise-narrowing.ts`);
  * - either branch of `a ? b : c` or `a || b`, the last expression of `a, b`.
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
@@ -31,6 +33,7 @@ import {
   staticString,
 } from "./imports.js";
 import {
+  asyncAssertions,
   promiseChainMethods,
   promiseConstructors,
   promiseReturningExports,
@@ -38,10 +41,12 @@ import {
   promisifiers,
   responseBodyReaders,
   responseProducers,
+  webStreams,
 } from "./knowledge.js";
 import { isRelativeSpecifier } from "./module-resolution.js";
 import { importedFacts, type ExportFacts } from "./module-summary.js";
 import { functionReturnsPromise, isPromiseFunctionType, isPromiseType, type AnnotationOptions } from "./promise-annotations.js";
+import { isNarrowedToPromise } from "./promise-narrowing.js";
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -212,6 +217,8 @@ export class UntypedPromises {
       const name = memberName(callee);
       if (name !== undefined && promiseChainMethods.has(name) && this.isPromise(callee.object)) return true;
       if (name !== undefined && responseBodyReaders.has(name) && this.isResponse(callee.object, 0)) return true;
+      if (name !== undefined && this.isWebStreamPromiseMethod(callee.object, name)) return true;
+      if (this.isAsyncAssertion(callee.object)) return true;
     }
     if (this.isKnownPromiseApi(callee)) return true;
     return this.returnsPromise(callee);
@@ -249,6 +256,60 @@ export class UntypedPromises {
       return object && name !== undefined ? [...object, name] : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `readable.pipeTo(…)`, `reader.cancel()` with `const reader = res.body.getReader()`, `stream.getWriter().write(…)`:
+   * promise methods of a WHATWG stream, or of the reader or writer it hands out.
+   */
+  private isWebStreamPromiseMethod(object: Node, method: string): boolean {
+    if (webStreams.streamMethods.has(method) && this.isWebStream(object)) return true;
+    let handle = unwrap(object);
+    if (handle.type === "Identifier") {
+      const declarator = this.constDeclarator(handle);
+      if (declarator?.id.type !== "Identifier" || !declarator.init) return false;
+      handle = unwrap(declarator.init);
+    }
+    if (handle.type !== "CallExpression") return false;
+    const factory = unwrap(handle.callee);
+    if (factory.type !== "MemberExpression") return false;
+    const factoryName = staticMemberName(factory);
+    const methods = factoryName === undefined ? undefined : webStreams.handleMethods.get(factoryName);
+    return methods !== undefined && methods.has(method) && this.isWebStream(factory.object);
+  }
+
+  /** `expect(p).rejects` or `expect(p).resolves.not`: the receiver of an async matcher (see `asyncAssertions`). */
+  private isAsyncAssertion(receiver: Node): boolean {
+    let member = unwrap(receiver);
+    while (member.type === "MemberExpression" && asyncAssertions.passThrough.has(staticMemberName(member) ?? "")) member = unwrap(member.object);
+    if (member.type !== "MemberExpression" || !asyncAssertions.modifiers.has(staticMemberName(member) ?? "")) return false;
+    const call = unwrap(member.object);
+    if (call.type !== "CallExpression") return false;
+    const global = this.globalPath(call.callee);
+    if (global?.length === 1 && asyncAssertions.globals.has(global[0]!)) return true;
+    const value = resolveModuleValue(call.callee, this.sourceCode);
+    return value !== undefined && (asyncAssertions.modules.get(value.module)?.has(value.path.join(".")) ?? false);
+  }
+
+  /**
+   * `new ReadableStream(…)` (the global), a variable declared `: ReadableStream<T>`, or a value named like a stream:
+   * `res.body`, `responseReadable`, `writable`.
+   */
+  private isWebStream(node: Node): boolean {
+    const expression = unwrap(node);
+    if (expression.type === "NewExpression") {
+      const callee = unwrap(expression.callee);
+      return callee.type === "Identifier" && webStreams.constructors.has(callee.name) && isGlobalReference(callee, this.sourceCode);
+    }
+    if (expression.type === "Identifier") {
+      const definition = this.variableOf(expression)?.defs[0];
+      const annotation = definition?.name.type === "Identifier" ? definition.name.typeAnnotation?.typeAnnotation : undefined;
+      if (annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier" && webStreams.constructors.has(annotation.typeName.name)) {
+        return this.annotations.isGlobalType?.(annotation.typeName.name, expression) ?? true;
+      }
+    }
+    const name = expression.type === "Identifier" ? expression.name : expression.type === "MemberExpression" ? memberName(expression) : undefined;
+    return name !== undefined && webStreams.names.test(name);
   }
 
   /** A `Response`: `await fetch(…)`, or a `const` bound to one. */
@@ -453,6 +514,7 @@ export class UntypedPromises {
   private variableHoldsPromise(identifier: TSESTree.Identifier): boolean {
     const variable = this.variableOf(identifier);
     if (!variable || variable.defs.length !== 1) return false;
+    if (isNarrowedToPromise(identifier, this.sourceCode)) return true;
     const definition = variable.defs[0]!;
     if (definition.type === "Parameter" || definition.type === "Variable") {
       // A declared type describes every value the variable holds; one we cannot read (an alias) means "unknown".

@@ -89,3 +89,17 @@ export function unknownReceivers(client: { save(): unknown }, run: () => unknown
   client.save(); // unknown receiver: silent without types
   run();
 }
+
+// WHATWG streams: the reader or writer a stream hands out has promise methods.
+export async function firstChunk(response: Response): Promise<Uint8Array | undefined> {
+  const reader = response.body!.getReader();
+  const { value } = await reader.read();
+  reader.cancel(); // expect: no-floating-promise
+  return value;
+}
+
+export async function relay(source: ReadableStream<Uint8Array>): Promise<ReadableStream<Uint8Array>> {
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  source.pipeTo(writable); // expect: no-floating-promise
+  return readable;
+}

@@ -159,6 +159,24 @@ typescriptRuleTester().run("no-blocking-call", rule, {
       ),
     },
     {
+      name: "one-shot programs: build-time code that imports a build tool, even only its config type",
+      filename: "packages/config/tsdown/shell-build.ts",
+      code: lines(
+        'import { rmSync, writeFileSync } from "node:fs";',
+        'import type { UserConfig } from "tsdown";',
+        "export async function shells(): Promise<UserConfig[]> { rmSync('gen', { recursive: true }); writeFileSync('gen/a.ts', ''); return []; }",
+      ),
+    },
+    {
+      name: "one-shot programs: a module serving a bin/ entry point (imports its options type)",
+      filename: "packages/docgen/src/index.ts",
+      code: lines(
+        'import { readFileSync } from "node:fs";',
+        'import type { CLIOptions } from "../bin/index.js";',
+        "export async function build({ input }: CLIOptions) { return JSON.parse(readFileSync(input, 'utf8')); }",
+      ),
+    },
+    {
       name: "allow option: qualified names, with or without node:",
       options: [{ allow: ["fs.existsSync", "node:child_process.execSync"] }],
       code: lines(
@@ -208,6 +226,17 @@ typescriptRuleTester().run("no-blocking-call", rule, {
       options: [{ checkScripts: true }],
       code: lines('import { spawnSync } from "node:child_process";', "async function main() { spawnSync('make'); }"),
       errors: [{ messageId: "blockingCall", line: 2, suggestions: [] }],
+    },
+    {
+      name: "a relative import outside a bin/ directory, and a package merely named like a build tool's subpath, do not make a script",
+      filename: "src/server/load.ts",
+      code: lines(
+        'import { spawnSync } from "node:child_process";',
+        'import type { Options } from "../binary/options.js";',
+        'import { transform } from "vite-plugin-x";',
+        "export async function load(o: Options) { return transform(spawnSync(o.command)); }",
+      ),
+      errors: [{ messageId: "blockingCall", line: 4, suggestions: [] }],
     },
     {
       name: "a test-like word in a file's own name is not a test file; promisify from util is no argument parser",

@@ -55,6 +55,56 @@ function floating(
   };
 }
 
+const WEB_STREAMS = lines(
+  "export async function f(res: Response, api: { responseReadable: ReadableStream }, chunk: Uint8Array) {",
+  "  const reader = res.body!.getReader();",
+  "  reader.cancel();",
+  "  const { readable, writable } = new TransformStream();",
+  "  const writer = writable.getWriter();",
+  "  writer.write(chunk);",
+  "  writer.close();",
+  "  readable.pipeTo(writable);",
+  "  new ReadableStream().pipeTo(writable);",
+  "  const other = api.responseReadable.getReader();",
+  "  function pipe(source: ReadableStream<Uint8Array>, sink: WritableStream) {",
+  "    source.pipeTo(sink);",
+  "  }",
+  "  pipe(res.body!, writable);",
+  "  await other.read();",
+  "}",
+).replace("  await other.read();", "  await other.read();\n  reader.read();");
+
+const ASSERTIONS = lines(
+  'import { expect as assert } from "vitest";',
+  "it('loads', async () => {",
+  "  expect(load()).rejects.toThrow('gone');",
+  "  expect(load()).resolves.not.toBe(2);",
+  "  assert(load()).resolves.toBe(1);",
+  "});",
+);
+
+const FIXTURE_LIKE = lines("async function save() {}", "save();");
+
+const NARROWED = lines(
+  "export const onError = (err: unknown, retry: () => void) => {",
+  "  if (!(err instanceof Promise)) {",
+  "    throw err;",
+  "  }",
+  "  err.finally(retry);",
+  "};",
+  "export function settle(res: unknown, done: () => void) {",
+  "  if (res instanceof Promise) {",
+  "    res.then(done);",
+  "  }",
+  "}",
+  "export function other(value: unknown, done: () => void) {",
+  "  if (!(value instanceof Promise)) done();",
+  "  else {",
+  "    value.then(done);",
+  "  }",
+  "}",
+);
+
 const SAME_FILE = lines(
   "async function save(): Promise<void> {}",
   "const remove = async (id: string) => {};",
@@ -236,6 +286,16 @@ typescriptRuleTester().run("no-floating-promise", rule, {
       code: lines("declare const collector: AsyncIterable<number>;", "(async () => {", "  for await (const value of collector) value.toFixed();", "})();"),
     },
     {
+      name: "a fixture (a parser's or linter's input) never runs",
+      filename: "packages/ast-spec/src/expression/ImportExpression/fixtures/normal/fixture.ts",
+      code: lines("import('some-module');", "(async function test() {})();"),
+    },
+    {
+      name: "a jscodeshift-style __testfixtures__ input never runs",
+      filename: "transforms/__testfixtures__/await-save.input.ts",
+      code: lines("async function save() {}", "save();"),
+    },
+    {
       name: "calls of async functions, methods and IIFEs that keep their errors inside (try … catch, no rethrow)",
       code: SELF_HANDLING,
     },
@@ -296,6 +356,59 @@ typescriptRuleTester().run("no-floating-promise", rule, {
         "new Repository().save();",
         "function run(repo, cb) { repo.save(); cb(); repo.then(() => {}); }",
         "function read(res) { res.json(); }",
+      ),
+    },
+    {
+      name: "stream-like handles without evidence of a WHATWG stream, and their sync methods",
+      code: lines(
+        "function f(buffer: Uint8Array, decoder: { getReader(): { read(): number } }, res: Response) {",
+        "  const reader = decoder.getReader();",
+        "  reader.read();",
+        "  const bytes = parse(buffer).getReader();",
+        "  bytes.read();",
+        "  const body = res.body!.getReader();",
+        "  body.releaseLock();",
+        "  res.body!.getWriter;",
+        "  decoder.pipeTo(res);",
+        "}",
+      ),
+    },
+    {
+      name: "sync assertions, chai's promise assertions, and a local expect are not async matchers",
+      filename: "src/user.test.ts",
+      code: lines(
+        "it('loads', async () => {",
+        "  expect(load()).toBeInstanceOf(Promise);",
+        "  expect(load()).to.be.rejected;",
+        "  expect(load()).not.resolves;",
+        "  await expect(load()).rejects.toThrow('gone');",
+        "  void expect(load()).resolves.toBe(1);",
+        "});",
+        "function local(expect: (v: unknown) => any) { expect(1).rejects.toThrow(); }",
+      ),
+    },
+    {
+      name: "instanceof Promise guards that do not cover the use: other branch, no exit, reassigned, another variable, a local Promise",
+      code: lines(
+        "function a(x: unknown, y: unknown) {",
+        "  if (x instanceof Promise) log(x); else x.then(log);",
+        "  if (!(y instanceof Promise)) log(y);",
+        "  y.finally(log);",
+        "}",
+        "function b(x: unknown, y: unknown) {",
+        "  if (!(y instanceof Promise)) throw y;",
+        "  x.finally(log);",
+        "  if (x instanceof Promise) (() => { const x = other(); x.then(log); })();",
+        "}",
+        "function c(x: unknown) {",
+        "  if (!(x instanceof Promise)) return;",
+        "  x = next();",
+        "  x.then(log);",
+        "}",
+        "function d(x: unknown) {",
+        "  class Promise {}",
+        "  if (x instanceof Promise) x.then(log);",
+        "}",
       ),
     },
     {
@@ -549,6 +662,31 @@ typescriptRuleTester().run("no-floating-promise", rule, {
       ].map((statement) => floating(KNOWN_APIS, statement, { awaitable: true })),
     },
     {
+      name: "WHATWG streams: methods of a reader or writer a stream hands out, pipeTo",
+      code: WEB_STREAMS,
+      errors: ["reader.cancel();", "writer.write(chunk);", "writer.close();", "readable.pipeTo(writable);", "new ReadableStream().pipeTo(writable);", "source.pipeTo(sink);", "reader.read();"].map(
+        // `pipe` is not async: no `await` there.
+        (statement) => floating(WEB_STREAMS, statement, { awaitable: statement !== "source.pipeTo(sink);" }),
+      ),
+    },
+    {
+      name: "async test assertions: expect(…).rejects/resolves matchers, global or imported",
+      filename: "src/user.test.ts",
+      code: ASSERTIONS,
+      errors: ["expect(load()).rejects.toThrow('gone');", "expect(load()).resolves.not.toBe(2);", "assert(load()).resolves.toBe(1);"].map((statement) =>
+        floating(ASSERTIONS, statement, { awaitable: true }),
+      ),
+    },
+    {
+      name: "instanceof Promise guards: inside the guarded branch, after a guard that throws or returns otherwise",
+      code: NARROWED,
+      errors: [
+        floating(NARROWED, "err.finally(retry);"),
+        floating(NARROWED, "res.then(done);"),
+        floating(NARROWED, "value.then(done);"),
+      ],
+    },
+    {
       name: "then without a rejection handler, finally, catch without a handler",
       code: lines(
         "async function run() {",
@@ -723,6 +861,12 @@ typescriptRuleTester().run("no-floating-promise", rule, {
           suggestions: suggestionsFor(lines("declare const p: unknown;", "(p as Promise<void>);", "new Promise<void>((r) => r());"), "new Promise<void>((r) => r());"),
         },
       ],
+    },
+    {
+      name: "directories merely named like fixtures still run: fixture-project/, my-fixtures/",
+      filename: "tests-support/fixture-project/src/index.ts",
+      code: FIXTURE_LIKE,
+      errors: [floating(FIXTURE_LIKE, "save();")],
     },
     {
       name: "async IIFEs float unless ignoreIIFE",

@@ -122,6 +122,21 @@ typescriptRuleTester().run("no-unbounded-fan-out", rule, {
       ),
     },
     {
+      name: "arrays of keys: items drawn from a key set or a literal union; one task per column alias of a row",
+      code: lines(
+        ...FETCH_USER,
+        "export class Broker<TEvents extends Record<string, unknown>> {",
+        "  async subscribe(events: (keyof TEvents)[], modes: ReadonlyArray<'a' | 'b'>, row: Record<string, string>, aliases: string[]) {",
+        "    await Promise.all(events.map(async (event) => fetchUser(event as string)));",
+        "    await Promise.all(modes.map(fetchUser));",
+        "    const tasks: Promise<unknown>[] = [];",
+        "    for (const alias of aliases) tasks.push(fetchUser(row[alias]!));",
+        "    await Promise.all(tasks);",
+        "  }",
+        "}",
+      ),
+    },
+    {
       name: "worker pools and groups: Math.min(n, concurrency) workers, one per group of Math.ceil(n / size)",
       code: lines(
         ...FETCH_USER,
@@ -202,6 +217,11 @@ typescriptRuleTester().run("no-unbounded-fan-out", rule, {
       name: "test files: test data is small (option checkTestFiles)",
       filename: "src/users.test.ts",
       code: lines(...FETCH_USER, "afterEach(async () => { await Promise.all(ids.splice(0).map((id) => fetchUser(id))); });", "const ids: string[] = [];"),
+    },
+    {
+      name: "test files: a directory of one kind of tests (integration-tests/, e2e_tests/)",
+      filename: "packages/integration-tests/tools/pack-packages.ts",
+      code: lines(...FETCH_USER, "export async function pack(packages: string[]) { await Promise.all(packages.map((name) => fetchUser(name))); }"),
     },
     {
       name: "callbacks that do not provably start async work",
