@@ -13,6 +13,8 @@ export interface CliOptions {
   readonly quiet: boolean;
   /** Only these rules run (ids without prefix); empty: all. */
   readonly rules: string[];
+  /** No type information, even where a tsconfig.json covers a TypeScript file. */
+  readonly untyped: boolean;
   readonly explain: string | undefined;
   readonly listRules: boolean;
   readonly help: boolean;
@@ -34,6 +36,8 @@ Options:
   --max-warnings <n>   exit 1 only when there are more than n warnings (default 0)
   --quiet              report errors only, not warnings
   --rule <id>          run only this rule (repeatable)
+  --untyped            no type information: by default TypeScript files that a tsconfig.json includes are
+                       linted with it (slower, finds more); --untyped resolves names only, as for other files
   --list-rules         list the rules with their languages and fixes
   --explain <id>       print a rule's documentation
   -h, --help           show this help
@@ -60,6 +64,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         "max-warnings": { type: "string" },
         quiet: { type: "boolean", default: false },
         rule: { type: "string", multiple: true, default: [] },
+        untyped: { type: "boolean", default: false },
         explain: { type: "string" },
         "list-rules": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -87,6 +92,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxWarnings,
     quiet: values.quiet ?? false,
     rules: (values.rule ?? []).map(knownRule),
+    untyped: values.untyped ?? false,
     explain: values.explain === undefined ? undefined : knownRule(values.explain),
     listRules: values["list-rules"] ?? false,
     help: values.help ?? false,

@@ -5,7 +5,9 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ESLint } from "eslint";
+import { resultsWithoutForeignDirectives } from "../engine/foreign-directives.js";
 import { configFileInFolder, loadConfigFile, nearestConfigFile } from "../engine/project-config.js";
+import { hasTsconfigAbove, TYPED_EXTENSIONS } from "../engine/typed-where-project-parser.js";
 import type { CliOptions } from "./args.js";
 import { OPTIONS_ENV, type RunSettings } from "./eslint-options.js";
 import { checkReadable, collectFiles } from "./files.js";
@@ -98,8 +100,9 @@ export async function run(options: CliOptions, cwd: string): Promise<RunOutcome>
     return false;
   });
 
-  const eslint = await createEslint({ cwd, fix: options.fix, onlyRules: options.rules, configFiles });
-  let results = files.length > 0 ? await lintAll(eslint, files) : [];
+  const typed = !options.untyped && files.some((file) => TYPED_EXTENSIONS.has(path.extname(file).toLowerCase()) && hasTsconfigAbove(path.dirname(path.resolve(cwd, file))));
+  const eslint = await createEslint({ cwd, fix: options.fix, onlyRules: options.rules, configFiles, typed });
+  let results = files.length > 0 ? resultsWithoutForeignDirectives(await lintAll(eslint, files)) : [];
   if (options.fix) await ESLint.outputFixes(results);
   if (options.quiet) results = ESLint.getErrorResults(results);
 

@@ -4,6 +4,9 @@
  */
 import type { Linter } from "eslint";
 import plugin from "../rules/index.js";
+import { TYPE_CHECKED_FILES, TYPESCRIPT_FILES } from "../rules/typescript/plugin.js";
+import { incrementalTypescriptParser } from "./incremental-ts-parser.js";
+import { typedWhereProjectParser } from "./typed-where-project-parser.js";
 
 export const LINTED_EXTENSIONS = [".py", ".pyi", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -18,6 +21,16 @@ export const DEFAULT_IGNORES = [...IGNORED_FOLDERS.map((name) => `**/${name}/`),
 export interface EngineOptions {
   /** Lint the sound parts of Python files that do not parse completely (the editor, while typing). */
   tolerateSyntaxErrors?: boolean;
+  /**
+   * Parse each file's next text as an edit of its last parse (the editor, while typing): Python through
+   * retained-trees.ts, TypeScript/JavaScript through incremental-ts-parser.ts.
+   */
+  incrementalParsing?: boolean;
+  /**
+   * Type information for TypeScript files that a tsconfig.json includes (the CLI, unless `--untyped`): the project
+   * service, with tsconfig paths relative to this folder; other files stay untyped (typed-where-project-parser.ts).
+   */
+  typeInformation?: { readonly tsconfigRootDir: string };
   /** Only these rule ids (without prefix) run; others are switched off. */
   onlyRules?: readonly string[];
 }
@@ -36,8 +49,28 @@ export function zeroConfig(options: EngineOptions = {}, project: ProjectBlocks =
     { name: "async-pitfalls/ignores", ignores: DEFAULT_IGNORES },
     ...plugin.configs["recommended"]!,
   ];
-  if (options.tolerateSyntaxErrors) {
-    configs.push({ name: "async-pitfalls/tolerate-syntax-errors", files: ["**/*.py", "**/*.pyi"], languageOptions: { syntaxErrors: "tolerate" } });
+  if (options.tolerateSyntaxErrors || options.incrementalParsing) {
+    configs.push({
+      name: "async-pitfalls/editor-parsing",
+      files: ["**/*.py", "**/*.pyi"],
+      languageOptions: {
+        ...(options.tolerateSyntaxErrors ? { syntaxErrors: "tolerate" } : {}),
+        ...(options.incrementalParsing ? { incremental: true } : {}),
+      },
+    });
+  }
+  if (options.typeInformation) {
+    configs.push({
+      name: "async-pitfalls/type-information",
+      files: TYPE_CHECKED_FILES,
+      languageOptions: {
+        parser: typedWhereProjectParser,
+        parserOptions: { projectService: true, tsconfigRootDir: options.typeInformation.tsconfigRootDir },
+      },
+    });
+  }
+  if (options.incrementalParsing) {
+    configs.push({ name: "async-pitfalls/incremental-typescript", files: TYPESCRIPT_FILES, languageOptions: { parser: incrementalTypescriptParser } });
   }
   configs.push(...project.rules);
   if (options.onlyRules) {

@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Linter } from "eslint";
 import { zeroConfig, type EngineOptions } from "./config.js";
+import { isAboutForeignDirective, withoutForeignDirectives } from "./foreign-directives.js";
 import { ConfigError, loadConfigFile, nearestConfigFile, projectConfig, type ProjectConfig } from "./project-config.js";
 
 export interface LintTextResult {
@@ -82,14 +83,16 @@ export class TextLinter {
 
   lint(text: string, filePath: string): LintTextResult {
     const { config, configFile, configError } = this.resolveConfig(filePath);
-    return { messages: this.#linter.verify(text, config, { filename: filePath }), configFile, configError };
+    return { messages: withoutForeignDirectives(this.#linter.verify(text, config, { filename: filePath })), configFile, configError };
   }
 
   /** Applies the safe fixes (never suggestions); `options.fix` picks which messages' fixes may be applied. */
   fix(text: string, filePath: string, options: { fix?: (message: Linter.LintMessage) => boolean } = {}): LintTextResult {
     const { config, configFile, configError } = this.resolveConfig(filePath);
     // ESLint's fixer takes a predicate for `fix` (its types only say boolean).
-    const report = this.#linter.verifyAndFix(text, config, { filename: filePath, fix: (options.fix ?? true) as boolean });
-    return { messages: report.messages, fixedText: report.fixed ? report.output : undefined, configFile, configError };
+    const wanted = options.fix ?? (() => true);
+    const fix = (message: Linter.LintMessage) => !isAboutForeignDirective(message) && wanted(message);
+    const report = this.#linter.verifyAndFix(text, config, { filename: filePath, fix: fix as unknown as boolean });
+    return { messages: withoutForeignDirectives(report.messages), fixedText: report.fixed ? report.output : undefined, configFile, configError };
   }
 }

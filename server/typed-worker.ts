@@ -11,6 +11,7 @@ import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import { Linter } from "eslint";
 import { TextLinter } from "../engine/lint-text.js";
+import { TYPED_EXTENSIONS } from "../engine/typed-where-project-parser.js";
 import { TYPE_CHECKED_FILES } from "../rules/typescript/plugin.js";
 
 export interface TypedRequest {
@@ -24,8 +25,6 @@ export type TypedResponse =
   | { readonly id: number; readonly messages: Linter.LintMessage[] }
   | { readonly id: number; readonly skipped: string }
   | { readonly id: number; readonly error: string };
-
-const TYPED_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts"]);
 
 interface RootLinters {
   /** The editor's configuration for a file (zero config plus configuration files). */

@@ -236,3 +236,60 @@ describe("rule selection and information", () => {
     expect(results.every((result) => result.warningCount === 1)).toBe(true);
   });
 });
+
+describe("type information", () => {
+  const files = {
+    "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, target: "es2022", module: "nodenext" }, include: ["src"] }),
+    "src/client.ts": "export interface Store { save(value: string): Promise<void>; }\nexport function makeStore(): Store { return { save: async () => {} }; }\n",
+    // Only the checker knows `store.save` returns a promise: the method of an interface, through a factory.
+    "src/app.ts": 'import { makeStore } from "./client.js";\nexport function handle(value: string): void {\n  const store = makeStore();\n  store.save(value);\n}\n',
+    // Outside the tsconfig's `include`, and a JS file: linted untyped, not a parsing error.
+    "scripts/tool.ts": "async function main(): Promise<void> {}\nmain();\n",
+    "src/loose.js": "async function f() {}\nf();\n",
+  };
+  const findings = (stdout: string) =>
+    (JSON.parse(stdout) as { filePath: string; messages: { line: number; ruleId: string | null; fatal?: boolean }[] }[])
+      .flatMap((result) => result.messages.map((m) => `${path.basename(result.filePath)}:${m.line} ${m.ruleId ?? "fatal"}`))
+      .sort();
+
+  it("is used where a tsconfig.json includes the file, and other files are linted untyped", () => {
+    const { code, stdout, stderr } = cli(["--format", "json"], project(files));
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    expect(findings(stdout)).toEqual([
+      "app.ts:4 async-pitfalls/no-floating-promise",
+      "loose.js:2 async-pitfalls/no-floating-promise",
+      "tool.ts:2 async-pitfalls/no-floating-promise",
+    ]);
+  });
+
+  it("is skipped with --untyped, and without any tsconfig.json", () => {
+    const untyped = ["loose.js:2 async-pitfalls/no-floating-promise", "tool.ts:2 async-pitfalls/no-floating-promise"];
+    expect(findings(cli(["--format", "json", "--untyped"], project(files)).stdout)).toEqual(untyped);
+    const { "tsconfig.json": _tsconfig, ...noTsconfig } = files;
+    expect(findings(cli(["--format", "json"], project(noTsconfig)).stdout)).toEqual(untyped);
+  });
+});
+
+describe("directives written for other tools", () => {
+  const foreign = {
+    "a.ts": "// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const x: any = 1;\n/* eslint-disable no-console */\nconsole.log(x);\n",
+    "b.py": "# eslint-disable-next-line flake8-bugbear/b001\nx = 1  # noqa: E501\n",
+  };
+
+  it("are neither errors nor unused directives, and --fix leaves them alone", () => {
+    const dir = project(foreign);
+    const { code, stdout } = cli(["--format", "json"], dir);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { messages: unknown[]; errorCount: number }[]).every((r) => r.messages.length === 0 && r.errorCount === 0)).toBe(true);
+    expect(cli(["--fix"], dir).code).toBe(0);
+    for (const [name, text] of Object.entries(foreign)) expect(readFileSync(path.join(dir, name), "utf8")).toBe(text);
+  });
+
+  it("an unused directive for one of our rules is still reported", () => {
+    const dir = project({ "c.ts": "// eslint-disable-next-line async-pitfalls/no-blocking-call\nexport const y = 1;\n" });
+    const { code, stdout } = cli([], dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain("Unused eslint-disable directive (no problems were reported from 'async-pitfalls/no-blocking-call')");
+  });
+});
