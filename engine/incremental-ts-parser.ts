@@ -13,6 +13,7 @@
 import type { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import ts from "typescript";
+import { changedSpan } from "../rules/changed-span.js";
 
 const MAX_RETAINED = 16;
 const MAX_RETAINED_CHARS = 8_000_000;
@@ -55,14 +56,9 @@ function remember(filePath: string, sourceFile: ts.SourceFile): void {
   }
 }
 
-/** The single replaced span that turns `before` into `after`. */
 function changeBetween(before: string, after: string): ts.TextChangeRange {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return ts.createTextChangeRange(ts.createTextSpan(start, before.length - suffix - start), after.length - suffix - start);
+  const { start, oldEnd, newEnd } = changedSpan(before, after);
+  return ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start);
 }
 
 /** Drops a file's kept SourceFile (its document closed). */
