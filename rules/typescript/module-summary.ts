@@ -11,7 +11,12 @@
  *   `export * from "./y"` — followed up to `MAX_DEPTH` files deep, with cycle protection;
  * - CommonJS: `module.exports = async function …`, `module.exports = { f, g: async () => … }`,
  *   `exports.f = async …`, `module.exports.f = …`.
- * Classes, objects exported under ESM, and functions whose promise shows only in their body are not summarised.
+ * - classes declared at the top level (`export class Repo { async save() {} }`, `export default class`, `export { Repo }`,
+ *   `module.exports = Repo`): which of their methods (instance and static) are `async` or declared to return
+ *   `Promise<…>`, whether such a method keeps its errors inside (`self-handling.ts`), and the `extends` clause, so that
+ *   inherited methods are found when the base class is itself a class of this file or imported from a relative module.
+ *   A class merged with an interface or namespace of the same name is not summarised.
+ * Objects exported under ESM, and functions whose promise shows only in their body are not summarised.
  * Overloaded functions count only when every overload returns a promise.
  */
 import { parse } from "@typescript-eslint/parser";
@@ -22,6 +27,7 @@ import { resolveRelativeModule } from "./module-resolution.js";
 import { functionReturnsPromise, isPromiseFunctionType, type AnnotationOptions } from "./promise-annotations.js";
 import { readProjectFile, projectFileVersion } from "./project-files.js";
 import { staticString } from "./imports.js";
+import { keepsErrorsInside, tsKeepsErrorsInside } from "./self-handling.js";
 
 /** What an export is, as far as promise detection cares. */
 export interface ExportFacts {
@@ -33,9 +39,27 @@ export interface ExportFacts {
   readonly returnTypeName?: string;
 }
 
+/** What a class member is, as far as promise detection cares. */
+export interface MemberFacts extends ExportFacts {
+  /** An `async` method whose every `await` and `throw` sits in a `try … catch` that does not rethrow. */
+  readonly keepsErrorsInside: boolean;
+}
+
+/** A class declared at the top level of a summarised file. */
+interface ClassSummary {
+  /** Members by `memberKey`: methods, and properties (a property not known to hold a promise function says so). */
+  readonly members: ReadonlyMap<string, MemberFacts>;
+  /** `extends Name` (a top-level binding of the same file), no base, or a base we cannot follow (`extends mixin(A)`). */
+  readonly base: { readonly kind: "none" } | { readonly kind: "unknown" } | { readonly kind: "name"; readonly name: string };
+}
+
 type ExportEntry =
   | { readonly kind: "facts"; readonly facts: ExportFacts }
+  | { readonly kind: "class"; readonly summary: ClassSummary }
   | { readonly kind: "reexport"; readonly specifier: string; readonly name: string };
+
+/** An export followed to its declaration: a function's facts or a class, with the file declaring it. */
+type ResolvedEntry = { readonly file: string; readonly entry: Extract<ExportEntry, { kind: "facts" | "class" }> };
 
 interface ModuleSummary {
   /** Named exports, `default` included. */
@@ -44,10 +68,12 @@ interface ModuleSummary {
   readonly moduleItself: ExportEntry | undefined;
   /** Specifiers of `export * from "…"`. */
   readonly stars: readonly string[];
+  /** Top-level bindings, for the `extends` clauses of its classes. */
+  readonly bindings: ReadonlyMap<string, Binding>;
 }
 
 const MAX_DEPTH = 8;
-const EMPTY: ModuleSummary = { named: new Map(), moduleItself: undefined, stars: [] };
+const EMPTY: ModuleSummary = { named: new Map(), moduleItself: undefined, stars: [], bindings: new Map() };
 
 const cache = new Map<string, { readonly version: string; readonly summary: ModuleSummary }>();
 
@@ -73,6 +99,32 @@ function summaryOf(file: string): ModuleSummary {
  * `name === undefined`, what `require(specifier)` itself is.
  */
 export function importedFacts(fromFile: string, specifier: string, name: string | undefined): ExportFacts | undefined {
+  const resolved = importedEntry(fromFile, specifier, name);
+  return resolved?.entry.kind === "facts" ? resolved.entry.facts : undefined;
+}
+
+/** `memberKey(name, isStatic)`: the key of a class member in `ClassSummary.members`. */
+function memberKey(name: string, isStatic: boolean): string {
+  return isStatic ? `static ${name}` : name;
+}
+
+/**
+ * The member `member` (static side with `isStatic`) of the class that `specifier` exports under `name` (as in
+ * `importedFacts`), looked up in the class, then in its base classes where they can be followed; `undefined` when the
+ * export is not a summarised class or the member is found nowhere we can see.
+ */
+export function importedClassMember(
+  fromFile: string,
+  specifier: string,
+  name: string | undefined,
+  member: string,
+  isStatic: boolean,
+): MemberFacts | undefined {
+  const resolved = importedEntry(fromFile, specifier, name);
+  return resolved?.entry.kind === "class" ? classMember(resolved.file, resolved.entry.summary, memberKey(member, isStatic), 0) : undefined;
+}
+
+function importedEntry(fromFile: string, specifier: string, name: string | undefined): ResolvedEntry | undefined {
   const target = resolveRelativeModule(fromFile, specifier);
   if (!target) return undefined;
   if (name === undefined) {
@@ -82,7 +134,20 @@ export function importedFacts(fromFile: string, specifier: string, name: string 
   return lookupExport(target, name, new Set(), 0);
 }
 
-function lookupExport(file: string, name: string, visited: Set<string>, depth: number): ExportFacts | undefined {
+function classMember(file: string, summary: ClassSummary, key: string, depth: number): MemberFacts | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const own = summary.members.get(key);
+  if (own) return own;
+  if (summary.base.kind !== "name") return undefined;
+  const binding = summaryOf(file).bindings.get(summary.base.name);
+  if (binding?.kind === "class") return classMember(file, binding.summary, key, depth + 1);
+  if (binding?.kind !== "import" || binding.name === "*") return undefined;
+  const target = resolveRelativeModule(file, binding.specifier);
+  const base = target ? lookupExport(target, binding.name, new Set(), 0) : undefined;
+  return base?.entry.kind === "class" ? classMember(base.file, base.entry.summary, key, depth + 1) : undefined;
+}
+
+function lookupExport(file: string, name: string, visited: Set<string>, depth: number): ResolvedEntry | undefined {
   const key = `${file}\0${name}`;
   if (depth > MAX_DEPTH || visited.has(key)) return undefined;
   visited.add(key);
@@ -98,8 +163,8 @@ function lookupExport(file: string, name: string, visited: Set<string>, depth: n
   return undefined;
 }
 
-function followEntry(file: string, entry: ExportEntry, visited: Set<string>, depth: number): ExportFacts | undefined {
-  if (entry.kind === "facts") return entry.facts;
+function followEntry(file: string, entry: ExportEntry, visited: Set<string>, depth: number): ResolvedEntry | undefined {
+  if (entry.kind !== "reexport") return { file, entry };
   if (entry.name === "*") return undefined;
   const target = resolveRelativeModule(file, entry.specifier);
   return target ? lookupExport(target, entry.name, visited, depth + 1) : undefined;
@@ -115,11 +180,12 @@ type FunctionLike =
   | TSESTree.FunctionDeclaration
   | TSESTree.FunctionExpression
   | TSESTree.ArrowFunctionExpression
-  | TSESTree.TSDeclareFunction;
+  | TSESTree.TSDeclareFunction
+  | TSESTree.TSEmptyBodyFunctionExpression;
 
 function factsOfFunctions(declarations: readonly FunctionLike[]): ExportFacts {
   // With overloads, callers see only the overload signatures, not the implementation's.
-  const overloads = declarations.filter((declaration) => declaration.type === "TSDeclareFunction");
+  const overloads = declarations.filter((declaration) => declaration.type === "TSDeclareFunction" || declaration.type === "TSEmptyBodyFunctionExpression");
   const visible = overloads.length > 0 ? overloads : declarations;
   const returnType = visible[0]?.returnType?.typeAnnotation;
   return {
@@ -144,12 +210,22 @@ function factsOfTypeAnnotation(type: TSESTree.TypeNode | undefined): ExportFacts
 /** A top-level binding of the summarised file. */
 type Binding =
   | { readonly kind: "facts"; readonly facts: ExportFacts }
+  | { readonly kind: "class"; readonly summary: ClassSummary }
   | { readonly kind: "import"; readonly specifier: string; readonly name: string };
 
-function parseModule(text: string, file: string): TSESTree.Program | undefined {
+/** A parsed module, and where (by offset of the member's name) the methods that keep their errors inside are. */
+interface ParsedModule {
+  readonly program: TSESTree.Program;
+  readonly selfHandling: ReadonlySet<number>;
+}
+
+function parseModule(text: string, file: string): ParsedModule | undefined {
   // The summary reads declarations, never what a function does: parse the file with its function bodies emptied.
   const outline = withoutFunctionBodies(text, file);
-  return (outline !== undefined && parseDialects(outline, file)) || parseDialects(text, file);
+  const program = outline !== undefined ? parseDialects(outline.text, file) : undefined;
+  if (program) return { program, selfHandling: outline!.selfHandling };
+  const full = parseDialects(text, file);
+  return full ? { program: full, selfHandling: new Set() } : undefined;
 }
 
 function parseDialects(text: string, file: string): TSESTree.Program | undefined {
@@ -180,13 +256,16 @@ const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
 };
 
 /**
- * The source with every function body replaced by `{}` (an arrow's expression body by `0`), class, interface and
- * namespace bodies emptied and type aliases defined as `0`; or `undefined` when TypeScript reports a syntax error (the
- * full text is parsed then, as before). Converting a tree to ESTree, with scope analysis, costs several times
- * TypeScript's own parse, and these bodies are most of a module's code: summaries get several times cheaper. What a
- * summary reads is unchanged: top-level declarations, `async`, return type annotations, export and CommonJS forms.
+ * The source with every function body replaced by `{}` (an arrow's expression body by `0`), interface and namespace
+ * bodies and the bodies of classes not declared at the top level emptied, and type aliases defined as `0`; or
+ * `undefined` when TypeScript reports a syntax error (the full text is parsed then, as before). Converting a tree to
+ * ESTree, with scope analysis, costs several times TypeScript's own parse, and these bodies are most of a module's
+ * code: summaries get several times cheaper. What a summary reads is unchanged: top-level declarations, the members of
+ * top-level classes, `async`, return type annotations, export and CommonJS forms. What a method's body says that the
+ * summary needs (it keeps its errors inside) is read before the body goes: `selfHandling` holds the offsets, in the
+ * returned text, of the names of such methods of top-level classes.
  */
-function withoutFunctionBodies(text: string, file: string): string | undefined {
+function withoutFunctionBodies(text: string, file: string): { text: string; selfHandling: Set<number> } | undefined {
   const kind = SCRIPT_KINDS[path.extname(file)] ?? ts.ScriptKind.TS;
   const sourceFile = ts.createSourceFile(
     file,
@@ -197,15 +276,32 @@ function withoutFunctionBodies(text: string, file: string): string | undefined {
   );
   if ((sourceFile as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length) return undefined;
   const parts: string[] = [];
+  const selfHandling = new Set<number>();
+  // Parent pointers are not set (cheaper): top-level statements are known by identity.
+  const topLevel = new Set<ts.Node>(sourceFile.statements);
   let from = 0;
+  let written = 0;
   const replace = (start: number, end: number, by: string): void => {
     parts.push(text.slice(from, start), by);
+    written += start - from + by.length;
     from = end;
   };
   const visit = (node: ts.Node): void => {
     const body = ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node) ? (node as { body?: ts.Node }).body : undefined;
     if (body) return replace(body.getStart(sourceFile), body.end, ts.isBlock(body) ? "{}" : "0");
-    // Members of classes and interfaces, type alias definitions and namespace bodies are not summarised either.
+    // The members of top-level classes are summarised: keep them, with their function bodies emptied.
+    if (ts.isClassDeclaration(node) && topLevel.has(node)) {
+      for (const child of [...(node.modifiers ?? []), ...(node.heritageClauses ?? [])]) visit(child);
+      for (const member of node.members) {
+        // Bodies before this member are replaced already: its name's offset in the outline is known now.
+        const fn = ts.isPropertyDeclaration(member) ? member.initializer : member;
+        const name = member.name && ts.isComputedPropertyName(member.name) ? member.name.expression : member.name;
+        if (name && fn && tsKeepsErrorsInside(fn)) selfHandling.add(written + name.getStart(sourceFile) - from);
+        visit(member);
+      }
+      return;
+    }
+    // Members of other classes and of interfaces, type alias definitions and namespace bodies are not summarised.
     if (ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) {
       for (const child of [...(ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []), ...(node.heritageClauses ?? [])]) visit(child);
       return replace(node.members.pos, node.members.end, "");
@@ -215,15 +311,16 @@ function withoutFunctionBodies(text: string, file: string): string | undefined {
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(sourceFile, visit);
-  if (from === 0) return text;
+  if (from === 0) return { text, selfHandling };
   parts.push(text.slice(from));
-  return parts.join("");
+  return { text: parts.join(""), selfHandling };
 }
 
 function summarize(text: string, file: string): ModuleSummary {
-  const program = parseModule(text, file);
-  if (!program) return EMPTY;
-  const bindings = topLevelBindings(program);
+  const parsed = parseModule(text, file);
+  if (!parsed) return EMPTY;
+  const program = parsed.program;
+  const bindings = topLevelBindings(program, parsed.selfHandling);
   const named = new Map<string, ExportEntry>();
   const stars: string[] = [];
   let moduleItself: ExportEntry | undefined;
@@ -231,7 +328,7 @@ function summarize(text: string, file: string): ModuleSummary {
   const entryOfBinding = (name: string): ExportEntry | undefined => {
     const binding = bindings.get(name);
     if (!binding) return undefined;
-    return binding.kind === "facts" ? binding : { kind: "reexport", specifier: binding.specifier, name: binding.name };
+    return binding.kind === "import" ? { kind: "reexport", specifier: binding.specifier, name: binding.name } : binding;
   };
   const entryOfExpression = (expression: TSESTree.Node): ExportEntry | undefined => {
     if (expression.type === "Identifier") return entryOfBinding(expression.name);
@@ -273,6 +370,8 @@ function summarize(text: string, file: string): ModuleSummary {
         const declaration = statement.declaration;
         if (declaration.type === "FunctionDeclaration" || declaration.type === "TSDeclareFunction") {
           setNamed("default", declaration.id ? entryOfBinding(declaration.id.name) : { kind: "facts", facts: factsOfFunctions([declaration]) });
+        } else if (declaration.type === "ClassDeclaration") {
+          setNamed("default", declaration.id ? entryOfBinding(declaration.id.name) : { kind: "class", summary: summarizeClass(declaration, parsed.selfHandling) });
         } else {
           setNamed("default", entryOfExpression(declaration));
         }
@@ -305,7 +404,7 @@ function summarize(text: string, file: string): ModuleSummary {
         break;
     }
   }
-  return { named, moduleItself, stars };
+  return { named, moduleItself, stars, bindings };
 }
 
 function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
@@ -326,11 +425,14 @@ function declaredNames(declaration: TSESTree.NamedExportDeclarations): string[] 
   }
 }
 
-/** Top-level functions, function-valued `const`s and imports of the file, by local name. */
-function topLevelBindings(program: TSESTree.Program): Map<string, Binding> {
+/** Top-level functions, function-valued `const`s, classes and imports of the file, by local name. */
+function topLevelBindings(program: TSESTree.Program, selfHandling: ReadonlySet<number>): Map<string, Binding> {
   const functions = new Map<string, FunctionLike[]>();
   const bindings = new Map<string, Binding>();
   const unknown = new Set<string>();
+  const classes = new Map<string, ClassSummary>();
+  // An interface or namespace merged into a class adds members we do not read.
+  const merged = new Set<string>();
   for (const statement of program.body) {
     const declaration =
       (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration
@@ -354,6 +456,18 @@ function topLevelBindings(program: TSESTree.Program): Map<string, Binding> {
           } else unknown.add(name);
         }
         break;
+      case "ClassDeclaration":
+        if (declaration.id) {
+          if (classes.has(declaration.id.name)) merged.add(declaration.id.name);
+          classes.set(declaration.id.name, summarizeClass(declaration, selfHandling));
+        }
+        break;
+      case "TSInterfaceDeclaration":
+        merged.add(declaration.id.name);
+        break;
+      case "TSModuleDeclaration":
+        if (declaration.id.type === "Identifier") merged.add(declaration.id.name);
+        break;
       case "ImportDeclaration":
         if (declaration.importKind === "type") break;
         for (const specifier of declaration.specifiers) {
@@ -373,10 +487,73 @@ function topLevelBindings(program: TSESTree.Program): Map<string, Binding> {
     }
   }
   for (const [name, declarations] of functions) bindings.set(name, { kind: "facts", facts: factsOfFunctions(declarations) });
+  for (const [name, summary] of classes) {
+    if (merged.has(name) || functions.has(name)) bindings.delete(name);
+    else bindings.set(name, { kind: "class", summary });
+  }
   // A name assigned again later (`let save = …; save = other`) is not trusted.
   for (const name of reassignedNames(program)) bindings.delete(name);
   for (const name of unknown) if (!functions.has(name)) bindings.delete(name);
   return bindings;
+}
+
+const NOT_A_PROMISE_METHOD: MemberFacts = { returnsPromise: false, returnsThenable: false, keepsErrorsInside: false };
+
+/**
+ * The members of a class: methods (overloads as for functions) and properties holding functions (an arrow or function
+ * expression, or a function type annotation). Getters, setters and other properties are recorded as not returning
+ * promises, so that the lookup stops there instead of going on into a base class.
+ */
+function summarizeClass(node: TSESTree.ClassDeclaration, selfHandling: ReadonlySet<number>): ClassSummary {
+  const methods = new Map<string, { functions: FunctionLike[]; selfHandling: boolean }>();
+  const members = new Map<string, MemberFacts>();
+  for (const element of node.body.body) {
+    if (element.type === "StaticBlock" || element.type === "TSIndexSignature") continue;
+    const name = classElementName(element);
+    if (name === undefined) continue;
+    const key = memberKey(name, element.static);
+    const keeps = (fn: TSESTree.Node): boolean =>
+      selfHandling.has(element.key.range[0]) || ((fn.type === "FunctionExpression" || fn.type === "ArrowFunctionExpression") && keepsErrorsInside(fn));
+    switch (element.type) {
+      case "MethodDefinition":
+      case "TSAbstractMethodDefinition": {
+        if (element.kind === "constructor") break;
+        if (element.kind !== "method") {
+          members.set(key, NOT_A_PROMISE_METHOD);
+          methods.delete(key);
+          break;
+        }
+        const group = methods.get(key) ?? { functions: [], selfHandling: false };
+        group.functions.push(element.value);
+        group.selfHandling ||= keeps(element.value);
+        methods.set(key, group);
+        members.delete(key);
+        break;
+      }
+      default: {
+        methods.delete(key);
+        const annotation = element.typeAnnotation?.typeAnnotation;
+        const value = element.value;
+        if (annotation) members.set(key, { ...factsOfTypeAnnotation(annotation), keepsErrorsInside: value ? keeps(value) : false });
+        else if (value && (value.type === "ArrowFunctionExpression" || value.type === "FunctionExpression")) {
+          members.set(key, { ...factsOfFunctions([value]), keepsErrorsInside: keeps(value) });
+        } else members.set(key, NOT_A_PROMISE_METHOD);
+        break;
+      }
+    }
+  }
+  for (const [key, group] of methods) members.set(key, { ...factsOfFunctions(group.functions), keepsErrorsInside: group.selfHandling });
+  const superClass = node.superClass;
+  const base: ClassSummary["base"] = !superClass ? { kind: "none" } : superClass.type === "Identifier" ? { kind: "name", name: superClass.name } : { kind: "unknown" };
+  return { members, base };
+}
+
+/** `save`, `#save` (private), `["save"]`; `undefined` for a computed key we cannot read. */
+function classElementName(element: Exclude<TSESTree.ClassElement, TSESTree.StaticBlock | TSESTree.TSIndexSignature>): string | undefined {
+  const key = element.key;
+  if (key.type === "PrivateIdentifier") return `#${key.name}`;
+  if (!element.computed && key.type === "Identifier") return key.name;
+  return staticString(key);
 }
 
 /** Top-level names assigned after their declaration: `name = …` at any depth of a top-level expression statement. */

@@ -176,7 +176,8 @@ export default createRule<Options, MessageIds>({
 
     /**
      * A call of an async function that keeps its errors inside (`self-handling.ts`): an IIFE, a same-file function or
-     * method of this class, or (typed) any declaration the checker resolves the call to.
+     * method of this class, (untyped) a method of a known class, a class of another project module included, or
+     * (typed) any declaration the checker resolves the call to.
      */
     function callsSelfHandlingFunction(call: TSESTree.CallExpression): boolean {
       const callee = skipTransparentWrappers(call.callee);
@@ -184,7 +185,7 @@ export default createRule<Options, MessageIds>({
       const local = calledFunction(call, sourceCode);
       if (local) return keepsErrorsInside(local);
       const types = promises().types;
-      if (!types) return false;
+      if (!types) return promises().calleeKeepsErrorsInside(callee);
       try {
         const tsCall = types.services.esTreeNodeToTSNodeMap.get(call);
         const declaration = types.checker.getResolvedSignature(tsCall)?.getDeclaration();

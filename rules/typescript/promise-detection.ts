@@ -5,8 +5,9 @@
  *   checker decides (`typed-promises.ts`): the built-in `Promise` and what derives from it, any member of a union;
  *   with `checkThenables`, any type whose `then` takes a fulfilment and a rejection callback.
  * - **Untyped** otherwise: names and declarations decide (`untyped-promises.ts`): same-file `async` functions and
- *   `Promise<…>` annotations, methods of the same class, functions imported from other project modules, and the known
- *   promise APIs of `knowledge.ts`. Unknown receivers and callees are not promises.
+ *   `Promise<…>` annotations, methods of the same class, methods of same-file classes and of classes imported from
+ *   other project modules on receivers whose class is certain, functions imported from other project modules, and the
+ *   known promise APIs of `knowledge.ts`. Unknown receivers and callees are not promises.
  *
  * `no-floating-promise` uses it; `no-dangling-task` and `no-unbounded-fan-out` reuse `isPromiseValued`.
  */
@@ -37,6 +38,11 @@ export interface PromiseDetector {
   isPromiseArray(node: TSESTree.Node): boolean;
   /** Whether a value certainly is not a function (a rejection handler like `null` or `3`). */
   isNonFunction(node: TSESTree.Node): boolean;
+  /**
+   * Untyped mode: whether a callee is a method of a known class (same-file, or imported from a project module) that
+   * keeps its errors inside (`self-handling.ts`). Typed mode answers `false`: the rule asks the checker itself.
+   */
+  calleeKeepsErrorsInside(callee: TSESTree.Node): boolean;
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -59,6 +65,7 @@ export function createPromiseDetector(context: AnyContext, options: PromiseDetec
       isPromise: (node) => types.isPromise(node),
       isPromiseArray: (node) => types.isPromiseArray(node),
       isNonFunction: (node) => types.isNonFunction(node),
+      calleeKeepsErrorsInside: () => false,
     };
   }
   const untyped = new UntypedPromises(context.sourceCode, context.physicalFilename || context.filename, context.cwd, {
@@ -71,6 +78,7 @@ export function createPromiseDetector(context: AnyContext, options: PromiseDetec
     isPromise: (node) => untyped.isPromise(node),
     isPromiseArray: (node) => untyped.isPromiseArray(node),
     isNonFunction: (node) => untyped.isNonFunction(node),
+    calleeKeepsErrorsInside: (callee) => untyped.calleeKeepsErrorsInside(callee),
   };
 }
 

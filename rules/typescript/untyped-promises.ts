@@ -6,9 +6,12 @@
  * - a call of a function known to return one: an `async` function or arrow (not an async generator), or one declared
  *   to return `Promise<…>` — a same-file declaration, a `const` bound to a function expression, a parameter or
  *   variable whose type annotation is such a function type, an IIFE; a method of the same class (`this.save()`,
- *   `super.save()`, `Repo.load()` for statics, `new Repo().save()` and `const repo = new Repo()` for same-file
- *   classes), a method of a `const` object literal; a function imported by relative path from another project module
- *   (see `module-summary.ts`), through `import`, `import * as`, `require` and destructuring;
+ *   `super.save()`), a method of a known class — a same-file class or a class imported by relative path from another
+ *   project module (`module-summary.ts`), inherited methods included where the base class is one of those too — on a
+ *   known receiver: `Repo.load()` for statics, `new Repo().save()`, `const repo = new Repo()` (never reassigned), a
+ *   parameter, variable or property annotated `: Repo` (or `Repo | undefined`), a `readonly` property initialised with
+ *   `new Repo()`; a method of a `const` object literal; a function imported by relative path from another project
+ *   module (see `module-summary.ts`), through `import`, `import * as`, `require` and destructuring;
  * - a known promise API (tables in `knowledge.ts`): `fetch`, `Promise.resolve/…`, `fs.promises.*`, `node:fs/promises`,
  *   `timers/promises`, `promisify(fn)(…)`, body readers of a `Response` obtained by `await fetch(…)`, `new Promise(…)`,
  *   `import("…")`, WHATWG stream methods (`readable.pipeTo(…)`, `reader.cancel()` of `res.body.getReader()`),
@@ -44,9 +47,10 @@ import {
   webStreams,
 } from "./knowledge.js";
 import { isRelativeSpecifier } from "./module-resolution.js";
-import { importedFacts, type ExportFacts } from "./module-summary.js";
+import { importedClassMember, importedFacts, type ExportFacts, type MemberFacts } from "./module-summary.js";
 import { functionReturnsPromise, isPromiseFunctionType, isPromiseType, type AnnotationOptions } from "./promise-annotations.js";
 import { isNarrowedToPromise } from "./promise-narrowing.js";
+import { keepsErrorsInside } from "./self-handling.js";
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -68,6 +72,17 @@ export interface UntypedPromiseOptions {
   readonly safeTypeNames?: ReadonlySet<string>;
 }
 
+/** A class whose members can be looked up: declared in this file, or exported by another project module. */
+type ClassTarget =
+  | { readonly kind: "local"; readonly node: ClassNode }
+  /** `name` is the export (`"default"` for a default import); `undefined` for what `require()` returns. */
+  | { readonly kind: "project"; readonly specifier: string; readonly name: string | undefined };
+
+type NamedClassElement = Exclude<TSESTree.ClassElement, TSESTree.StaticBlock | TSESTree.TSIndexSignature>;
+
+/** Where a member lookup ended: declarations in this file, or the summary of another module's class. */
+type MemberOrigin = { readonly kind: "local"; readonly elements: readonly NamedClassElement[] } | { readonly kind: "project"; readonly facts: MemberFacts };
+
 /** A value reached through a relative import or `require`: the module, and the export path inside it. */
 interface ProjectReference {
   readonly specifier: string;
@@ -83,6 +98,8 @@ export class UntypedPromises {
   private readonly inProgress = new Set<Node>();
   /** Answers about other modules' exports, by specifier and export name: resolution touches the disk. */
   private readonly projectMemo = new Map<string, boolean>();
+  /** Members of other modules' classes, by specifier, export name, member and side. */
+  private readonly classMemberMemo = new Map<string, MemberFacts | null>();
   private readonly file: string;
 
   constructor(
@@ -129,6 +146,24 @@ export class UntypedPromises {
       const declarator = this.constDeclarator(expression);
       if (declarator?.id.type === "Identifier" && isPromiseArrayType(declarator.id.typeAnnotation?.typeAnnotation, this.annotations)) return true;
       return declarator?.init != null && this.isPromiseArray(declarator.init);
+    }
+    return false;
+  }
+
+  /**
+   * Whether `callee` is a method of a known class (see `memberOrigin`) that keeps its errors inside
+   * (`self-handling.ts`): calling it and dropping the promise is deliberate.
+   */
+  calleeKeepsErrorsInside(callee: Node): boolean {
+    const member = unwrap(callee);
+    if (member.type !== "MemberExpression") return false;
+    const name = memberName(member);
+    const origin = name === undefined ? undefined : this.memberOrigin(member, name);
+    if (!origin) return false;
+    if (origin.kind === "project") return origin.facts.keepsErrorsInside;
+    for (const element of origin.elements) {
+      const value = element.value ? unwrap(element.value) : undefined;
+      if (value && (value.type === "FunctionExpression" || value.type === "ArrowFunctionExpression")) return keepsErrorsInside(value);
     }
     return false;
   }
@@ -391,26 +426,39 @@ export class UntypedPromises {
   private memberReturnsPromise(member: TSESTree.MemberExpression): boolean {
     const name = memberName(member);
     if (name === undefined) return false;
+    const origin = this.memberOrigin(member, name);
+    if (origin) return origin.kind === "project" ? this.factsReturnPromise(origin.facts) : this.elementsReturnPromise(origin.elements);
     const object = unwrap(member.object);
-    if (object.type === "ThisExpression") {
-      const owner = thisClass(object);
-      return owner !== undefined && this.classMemberReturnsPromise(owner.node, name, owner.isStatic, 0);
-    }
-    if (object.type === "Super") {
-      const owner = thisClass(object);
-      const base = owner && this.sameFileClass(owner.node.superClass, 0);
-      return base !== undefined && this.classMemberReturnsPromise(base, name, owner!.isStatic, 0);
-    }
-    const staticOwner = this.sameFileClass(object, 0);
-    if (staticOwner) return this.classMemberReturnsPromise(staticOwner, name, true, 0);
-    const instanceOf = this.localInstanceClass(object);
-    if (instanceOf) return this.classMemberReturnsPromise(instanceOf, name, false, 0);
     const literal = this.constObjectLiteral(object);
     if (literal) return this.objectMemberReturnsPromise(literal, name);
     return this.projectFactsReturnPromise(this.projectReference(member, 0));
   }
 
-  // ----- classes and objects of this file ----------------------------------------------------------------------
+  /**
+   * The declaration of `receiver.name` when the receiver's class is known: `this`/`super` in a class, a class itself
+   * (statics), an instance (`instanceClass`); `undefined` when the receiver or the member is unknown.
+   */
+  private memberOrigin(member: TSESTree.MemberExpression, name: string): MemberOrigin | undefined {
+    const object = unwrap(member.object);
+    if (object.type === "ThisExpression") {
+      const owner = thisClass(object);
+      return owner && this.lookupMember({ kind: "local", node: owner.node }, name, owner.isStatic, 0);
+    }
+    if (object.type === "Super") {
+      const owner = thisClass(object);
+      const base = owner && this.classOfValue(owner.node.superClass);
+      return base && this.lookupMember(base, name, owner!.isStatic, 0);
+    }
+    const staticOwner = this.sameFileClass(object, 0);
+    if (staticOwner) return this.lookupMember({ kind: "local", node: staticOwner }, name, true, 0);
+    const instanceOf = this.instanceClass(object, 0);
+    if (instanceOf) return this.lookupMember(instanceOf, name, false, 0);
+    // A class another module exports, on its static side: `Repo.create()`.
+    const imported = object.type === "Identifier" || object.type === "MemberExpression" ? classOfReference(this.projectReference(object, 0)) : undefined;
+    return imported && this.lookupMember(imported, name, true, 0);
+  }
+
+  // ----- classes -------------------------------------------------------------------------------------------------
 
   /** The class an identifier (or class expression) names, when it is declared in this file and never reassigned. */
   private sameFileClass(node: Node | null | undefined, depth: number): ClassNode | undefined {
@@ -428,28 +476,113 @@ export class UntypedPromises {
     return undefined;
   }
 
-  /** `new Repo()` or a never-reassigned variable bound to it, for a class of this file. */
-  private localInstanceClass(node: Node): ClassNode | undefined {
-    const expression = unwrap(node);
-    if (expression.type === "NewExpression") return this.sameFileClass(expression.callee, 0);
-    if (expression.type !== "Identifier") return undefined;
-    const declarator = this.constDeclarator(expression);
-    const init = declarator?.id.type === "Identifier" ? declarator.init : null;
-    return init ? (unwrap(init).type === "NewExpression" ? this.localInstanceClass(init) : undefined) : undefined;
+  /** The class a value names: a same-file class, or a class imported from a project module (checked on lookup). */
+  private classOfValue(node: Node | null | undefined): ClassTarget | undefined {
+    if (!node) return undefined;
+    const local = this.sameFileClass(node, 0);
+    if (local) return { kind: "local", node: local };
+    return classOfReference(this.projectReference(node, 0));
   }
 
   /**
-   * Whether `name` of a class (static or instance side) is a method returning a promise: looked up in the class,
-   * then in a same-file superclass. A member of that name that is not a known method ends the search with `false`.
+   * The class of the instance a value certainly is: `new Repo()`; a never-reassigned variable bound to one; a
+   * parameter or variable annotated `: Repo`; `this.repo` where the class declares `repo: Repo` (a field or a
+   * constructor parameter property) or `readonly repo = new Repo()`.
    */
-  private classMemberReturnsPromise(owner: ClassNode, name: string, isStatic: boolean, depth: number): boolean {
-    if (depth > MAX_DEPTH) return false;
-    const functions: FunctionLike[] = [];
-    let found = false;
+  private instanceClass(node: Node, depth: number): ClassTarget | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const expression = unwrap(node);
+    if (expression.type === "NewExpression") return this.classOfValue(expression.callee);
+    if (expression.type === "Identifier") {
+      const declarator = this.constDeclarator(expression);
+      const init = declarator?.id.type === "Identifier" && declarator.init ? unwrap(declarator.init) : undefined;
+      if (init?.type === "NewExpression") return this.instanceClass(init, depth + 1);
+      const variable = this.variableOf(expression);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.type !== "Parameter" && definition?.type !== "Variable") return undefined;
+      return this.classOfType(definition.name.typeAnnotation?.typeAnnotation);
+    }
+    if (expression.type === "MemberExpression" && unwrap(expression.object).type === "ThisExpression") {
+      const owner = thisClass(unwrap(expression.object));
+      const name = memberName(expression);
+      return owner && name !== undefined ? this.fieldClass(owner.node, name, owner.isStatic) : undefined;
+    }
+    return undefined;
+  }
+
+  /** `repo: Repo`, `readonly repo = new Repo()` or `constructor(private repo: Repo)` in `owner`. */
+  private fieldClass(owner: ClassNode, name: string, isStatic: boolean): ClassTarget | undefined {
     for (const element of owner.body.body) {
-      if (element.type === "StaticBlock" || element.type === "TSIndexSignature") continue;
-      if (element.static !== isStatic || classElementName(element) !== name) continue;
-      found = true;
+      if (element.type === "MethodDefinition" && element.kind === "constructor" && !isStatic) {
+        for (const parameter of element.value.params) {
+          if (parameter.type !== "TSParameterProperty") continue;
+          const binding = parameter.parameter.type === "AssignmentPattern" ? parameter.parameter.left : parameter.parameter;
+          if (binding.type === "Identifier" && binding.name === name) return this.classOfType(binding.typeAnnotation?.typeAnnotation);
+        }
+        continue;
+      }
+      if (element.type !== "PropertyDefinition" || element.static !== isStatic || classElementName(element) !== name) continue;
+      const annotation = element.typeAnnotation?.typeAnnotation;
+      if (annotation) return this.classOfType(annotation);
+      const value = element.value ? unwrap(element.value) : undefined;
+      return element.readonly && value?.type === "NewExpression" ? this.classOfValue(value.callee) : undefined;
+    }
+    return undefined;
+  }
+
+  /** The class a type annotation names: `Repo`, `Repo<T>`, `Repo | undefined` for a same-file or imported class. */
+  private classOfType(type: TSESTree.TypeNode | undefined): ClassTarget | undefined {
+    if (!type) return undefined;
+    if (type.type === "TSUnionType") {
+      const others = type.types.filter((member) => member.type !== "TSUndefinedKeyword" && member.type !== "TSNullKeyword");
+      return others.length === 1 ? this.classOfType(others[0]) : undefined;
+    }
+    if (type.type !== "TSTypeReference" || type.typeName.type !== "Identifier") return undefined;
+    const variable = this.variableOf(type.typeName);
+    // A class merged with an interface or namespace (several definitions) has members we do not read.
+    if (!variable || variable.defs.length !== 1) return undefined;
+    const definition = variable.defs[0]!;
+    if (definition.type === "ClassName") return { kind: "local", node: definition.node };
+    // A type-only import names the class as well as a value import does.
+    if (definition.type === "ImportBinding") return classOfReference(importReference(definition.node, true));
+    return undefined;
+  }
+
+  /**
+   * The declarations of member `name` (static side with `isStatic`) of a class: looked up in the class, then in its
+   * base class when that is a known class too. `undefined` when it is found nowhere we can see.
+   */
+  private lookupMember(target: ClassTarget, name: string, isStatic: boolean, depth: number): MemberOrigin | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (target.kind === "project") {
+      const facts = this.projectClassMember(target, name, isStatic);
+      return facts ? { kind: "project", facts } : undefined;
+    }
+    const elements = target.node.body.body.filter(
+      (element): element is NamedClassElement =>
+        element.type !== "StaticBlock" && element.type !== "TSIndexSignature" && element.static === isStatic && classElementName(element) === name,
+    );
+    if (elements.length > 0) return { kind: "local", elements };
+    const base = this.classOfValue(target.node.superClass);
+    return base && this.lookupMember(base, name, isStatic, depth + 1);
+  }
+
+  private projectClassMember(target: Extract<ClassTarget, { kind: "project" }>, name: string, isStatic: boolean): MemberFacts | undefined {
+    const key = `${target.specifier}\0${target.name ?? ""}\0${target.name === undefined}\0${name}\0${isStatic}`;
+    const known = this.classMemberMemo.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const facts = importedClassMember(this.file, target.specifier, target.name, name, isStatic);
+    this.classMemberMemo.set(key, facts ?? null);
+    return facts;
+  }
+
+  /**
+   * Whether class members of one name return promises: methods (every overload), or a property holding a promise
+   * function. A getter, a setter or any other property does not.
+   */
+  private elementsReturnPromise(elements: readonly NamedClassElement[]): boolean {
+    const functions: FunctionLike[] = [];
+    for (const element of elements) {
       switch (element.type) {
         case "MethodDefinition":
         case "TSAbstractMethodDefinition":
@@ -467,10 +600,10 @@ export class UntypedPromises {
           return false;
       }
     }
-    if (found) return this.declarationsReturnPromise(functions);
-    const base = this.sameFileClass(owner.superClass, 0);
-    return base !== undefined && this.classMemberReturnsPromise(base, name, isStatic, depth + 1);
+    return this.declarationsReturnPromise(functions);
   }
+
+  // ----- objects of this file ------------------------------------------------------------------------------------
 
   /** A `const` (or never-reassigned) object literal whose properties nobody assigns: `const api = { async save() {} }`. */
   private constObjectLiteral(node: Node): TSESTree.ObjectExpression | undefined {
@@ -585,11 +718,15 @@ export class UntypedPromises {
     const key = `${reference.specifier}\0${reference.path[0] ?? ""}\0${reference.path.length}`;
     const known = this.projectMemo.get(key);
     if (known !== undefined) return known;
-    const facts: ExportFacts | undefined = importedFacts(this.file, reference.specifier, reference.path[0]);
-    const safe = facts?.returnTypeName !== undefined && (this.options.safeTypeNames?.has(facts.returnTypeName) ?? false);
-    const result = facts !== undefined && !safe && (facts.returnsPromise || (this.options.thenables && facts.returnsThenable));
+    const result = this.factsReturnPromise(importedFacts(this.file, reference.specifier, reference.path[0]));
     this.projectMemo.set(key, result);
     return result;
+  }
+
+  /** A summarised function or method returns a promise (a thenable with `checkThenables`) of a type not declared safe. */
+  private factsReturnPromise(facts: ExportFacts | undefined): boolean {
+    const safe = facts?.returnTypeName !== undefined && (this.options.safeTypeNames?.has(facts.returnTypeName) ?? false);
+    return facts !== undefined && !safe && (facts.returnsPromise || (this.options.thenables && facts.returnsThenable));
   }
 
   /** An array we know to be an `Array`: a literal, `Array.from/of`, `Object.keys/values/entries`, or an annotated variable. */
@@ -679,14 +816,22 @@ function thisClass(node: Node): { node: ClassNode; isStatic: boolean } | undefin
   return undefined;
 }
 
-function importReference(node: TSESTree.ImportClause | TSESTree.TSImportEqualsDeclaration): ProjectReference | undefined {
+/** The class a project reference names, if it names one export (or what `require()` returns); checked on lookup. */
+function classOfReference(reference: ProjectReference | undefined): ClassTarget | undefined {
+  if (!reference) return undefined;
+  if (reference.path.length === 1) return { kind: "project", specifier: reference.specifier, name: reference.path[0] };
+  return reference.path.length === 0 && !reference.namespace ? { kind: "project", specifier: reference.specifier, name: undefined } : undefined;
+}
+
+/** Where an import binding leads; a type-only import only when `types` (a type annotation naming a class). */
+function importReference(node: TSESTree.ImportClause | TSESTree.TSImportEqualsDeclaration, types = false): ProjectReference | undefined {
   if (node.type === "TSImportEqualsDeclaration") {
-    if (node.importKind === "type" || node.moduleReference.type !== "TSExternalModuleReference") return undefined;
+    if ((node.importKind === "type" && !types) || node.moduleReference.type !== "TSExternalModuleReference") return undefined;
     const specifier = staticString(node.moduleReference.expression);
     return specifier !== undefined && isRelativeSpecifier(specifier) ? { specifier, path: [], namespace: false } : undefined;
   }
   const declaration = node.parent;
-  if (declaration.type !== "ImportDeclaration" || declaration.importKind === "type") return undefined;
+  if (declaration.type !== "ImportDeclaration" || (declaration.importKind === "type" && !types)) return undefined;
   const specifier = declaration.source.value;
   if (!isRelativeSpecifier(specifier)) return undefined;
   switch (node.type) {
@@ -695,7 +840,7 @@ function importReference(node: TSESTree.ImportClause | TSESTree.TSImportEqualsDe
     case "ImportNamespaceSpecifier":
       return { specifier, path: [], namespace: true };
     case "ImportSpecifier":
-      if (node.importKind === "type") return undefined;
+      if (node.importKind === "type" && !types) return undefined;
       return { specifier, path: [node.imported.type === "Identifier" ? node.imported.name : node.imported.value], namespace: false };
   }
 }

@@ -6,6 +6,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { countOrders, deleteOrder, loadOrder, notifyCustomer, saveOrder, type Order } from "./no-floating-promise-lib/orders.js";
 import * as store from "./no-floating-promise-lib/orders.js";
+import { Outbox, PriorityOutbox } from "./no-floating-promise-lib/outbox.js";
 
 const AUDIT_LOG = "audit.log";
 
@@ -102,4 +103,17 @@ export async function relay(source: ReadableStream<Uint8Array>): Promise<Readabl
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   source.pipeTo(writable); // expect: no-floating-promise
   return readable;
+}
+
+// Methods of a class imported from another project module, on a receiver whose class is known.
+export function notifyAll(outbox: Outbox, messages: readonly string[]): void {
+  const priority = new PriorityOutbox();
+  for (const message of messages) {
+    outbox.send(message); // expect: no-floating-promise
+    priority.send(message); // expect: no-floating-promise
+    priority.sendUrgent(message); // expect: no-floating-promise
+  }
+  new Outbox().send("hello"); // expect: no-floating-promise
+  outbox.flush(); // sync method: fine
+  outbox.close(); // keeps its errors inside: deliberate
 }

@@ -28,19 +28,30 @@ beforeAll(() => {
   );
   write(
     "src/repository.ts",
-    ["export class Repository {", "  async save(id: string): Promise<void> {", "    void id;", "  }", "}", ""].join("\n"),
+    [
+      "export class Repository {",
+      "  async save(id: string): Promise<void> {",
+      "    void id;",
+      "  }",
+      "}",
+      "export function createRepository(): Repository {",
+      "  return new Repository();",
+      "}",
+      "",
+    ].join("\n"),
   );
   write(
     "src/main.ts",
     [
-      'import { Repository } from "./repository.js";',
+      'import { createRepository, Repository } from "./repository.js";',
       "",
       "export async function sync(ids: readonly string[]): Promise<void> {",
-      "  const repository = new Repository();",
+      "  const repository = createRepository();",
       "  for (const id of ids) {",
-      "    repository.save(id);", // only the checker knows this returns a promise
+      "    repository.save(id);", // only the checker knows the factory's result is a Repository
       "  }",
       "  done();", // same-file async function: found in both modes
+      '  new Repository().save("last");', // the imported class's async method, read from its source: both modes
       "}",
       "",
       "async function done(): Promise<void> {}",
@@ -72,16 +83,16 @@ async function lint(config: Linter.Config[], file: string): Promise<{ rules: str
 }
 
 describe("configs", () => {
-  it("recommended: untyped, silent on a method of an imported class instance", async () => {
+  it("recommended: untyped, finds an imported class's async method on `new`, silent on a factory's result", async () => {
     const result = await lint(configs["recommended"]!, "src/main.ts");
     expect(result.fatal).toEqual([]);
-    expect(result.lines).toEqual([8]);
+    expect(result.lines).toEqual([8, 9]);
   });
 
-  it("recommendedTypeChecked: the checker finds the imported class's async method", async () => {
+  it("recommendedTypeChecked: the checker also knows the type of the factory's result", async () => {
     const result = await lint([...configs["recommendedTypeChecked"]!, tsconfigRootDir()], "src/main.ts");
     expect(result.fatal).toEqual([]);
-    expect(result.lines).toEqual([6, 8]);
+    expect(result.lines).toEqual([6, 8, 9]);
   });
 
   it("recommendedTypeChecked leaves JavaScript files untyped (no tsconfig covers them)", async () => {

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { resolveRelativeModule } from "../../../rules/typescript/module-resolution.js";
-import { clearModuleSummaries, importedFacts } from "../../../rules/typescript/module-summary.js";
+import { clearModuleSummaries, importedClassMember, importedFacts } from "../../../rules/typescript/module-summary.js";
 import { clearOverlays, setOverlay } from "../../../rules/typescript/project-files.js";
 
 let root: string;
@@ -125,6 +125,79 @@ describe("importedFacts", () => {
     expect(returnsPromise("main.ts", "./repo", "save")).toBe(true);
     write("broken.ts", "export async function save( {\n");
     expect(returnsPromise("main.ts", "./broken", "save")).toBeUndefined();
+  });
+
+  it("summarises top-level classes: methods, overloads, properties, statics, self-handling methods, inherited methods", () => {
+    write(
+      "stream.ts",
+      [
+        'import { Base } from "some-package";',
+        'import { Root } from "./root";',
+        "export class Api {",
+        "  private readonly sent: string[] = [];",
+        "  handler = async () => {};",
+        "  typed: () => Promise<void> = make();",
+        "  count = 0;",
+        "  constructor(private readonly sink: unknown) {}",
+        "  async write(input: string): Promise<void> { this.sent.push(input); }",
+        "  read(): Promise<string> { return Promise.resolve(''); }",
+        "  size(): number { return 0; }",
+        "  get ready(): Promise<void> { return Promise.resolve(); }",
+        "  over(cb: () => void): void;",
+        "  over(): Promise<void>;",
+        "  over(cb?: () => void): Promise<void> | void {}",
+        "  async close() {",
+        "    try {",
+        "      await this.write('bye');",
+        "    } catch {",
+        "      // closed already",
+        "    }",
+        "  }",
+        "  async flush() {",
+        "    await this.write('');",
+        "  }",
+        "  async *rows() {}",
+        "  static async open(): Promise<Api> { return new Api(null); }",
+        "}",
+        "class Child extends Api {",
+        "  write(input: string): any {}",
+        "}",
+        "export { Child as Renamed };",
+        "export default class extends Root {}",
+        "export class FromPackage extends Base {}",
+        "export class Merged { async save() {} }",
+        "export interface Merged { load(): void }",
+        "export declare class Declared { send(): Promise<void>; }",
+        "export abstract class Abstract { abstract run(): Promise<void>; }",
+      ].join("\n"),
+    );
+    write("root.ts", "export class Root { async start() {} }\n");
+    write("cjs.cjs", "class Job { async run() {} }\nmodule.exports = Job;\n");
+    const member = (name: string | undefined, method: string, isStatic = false) => importedClassMember(file("main.ts"), name === "cjs" ? "./cjs.cjs" : "./stream", name === "cjs" ? undefined : name, method, isStatic);
+    expect(member("Api", "write")).toMatchObject({ returnsPromise: true, keepsErrorsInside: false });
+    expect(member("Api", "read")?.returnsPromise).toBe(true);
+    expect(member("Api", "size")?.returnsPromise).toBe(false);
+    expect(member("Api", "ready")?.returnsPromise).toBe(false);
+    expect(member("Api", "over")?.returnsPromise).toBe(false);
+    expect(member("Api", "handler")?.returnsPromise).toBe(true);
+    expect(member("Api", "typed")?.returnsPromise).toBe(true);
+    expect(member("Api", "count")?.returnsPromise).toBe(false);
+    expect(member("Api", "close")).toMatchObject({ returnsPromise: true, keepsErrorsInside: true });
+    expect(member("Api", "flush")).toMatchObject({ returnsPromise: true, keepsErrorsInside: false });
+    expect(member("Api", "rows")?.returnsPromise).toBe(false);
+    expect(member("Api", "open")).toBeUndefined();
+    expect(member("Api", "open", true)?.returnsPromise).toBe(true);
+    expect(member("Api", "missing")).toBeUndefined();
+    expect(member("Renamed", "write")?.returnsPromise).toBe(false);
+    expect(member("Renamed", "read")?.returnsPromise).toBe(true);
+    expect(member("default", "start")?.returnsPromise).toBe(true);
+    expect(member("FromPackage", "anything")).toBeUndefined();
+    expect(member("Merged", "save")).toBeUndefined();
+    expect(member("Declared", "send")?.returnsPromise).toBe(true);
+    expect(member("Abstract", "run")?.returnsPromise).toBe(true);
+    expect(member("cjs", "run")?.returnsPromise).toBe(true);
+    // A class is not a function: importedFacts does not describe it.
+    expect(importedFacts(file("main.ts"), "./stream", "Api")).toBeUndefined();
   });
 
   it("prefers the editor's unsaved overlay, and falls back to the disk when it is cleared", () => {

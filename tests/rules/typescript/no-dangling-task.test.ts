@@ -1,9 +1,23 @@
 import path from "node:path";
 import rule from "../../../rules/typescript/no-dangling-task.js";
+import { clearOverlays, setOverlay } from "../../../rules/typescript/promise-detection.js";
 import { commonJs, lines, typescriptRuleTester } from "./rule-tester.js";
 import { fixtureProjectRoot, typedRuleTester } from "./typed-rule-tester.js";
 
 const SAVE = "async function save(x: unknown): Promise<void> { await fetch(String(x), { signal: AbortSignal.timeout(1000) }); }";
+
+/** A project module with a class, for methods of imported classes (untyped: read from its declarations). */
+const projectRoot = path.resolve("/virtual-dangling-project");
+const project = (file: string): string => path.join(projectRoot, file);
+
+beforeAll(() => {
+  setOverlay(
+    project("src/stream.ts"),
+    lines("export class StreamingApi {", "  async write(input: string): Promise<void> {}", "  size(): number { return 0; }", "}"),
+  );
+});
+
+afterAll(() => clearOverlays());
 
 typescriptRuleTester().run("no-dangling-task", rule, {
   valid: [
@@ -190,6 +204,13 @@ typescriptRuleTester().run("no-dangling-task", rule, {
           ],
         },
       ],
+    },
+
+    {
+      name: "the promise of a method of a class imported from a project module, bound and never read",
+      code: lines('import { StreamingApi } from "./stream";', "export function f(api: StreamingApi) {", "  const written = api.write('x');", "  const size = api.size();", "}"),
+      filename: project("src/main.ts"),
+      errors: [{ messageId: "unreadPromise", data: { name: "api.write()", variable: "written" }, line: 3, column: 9, endLine: 3, endColumn: 33, suggestions: [] }],
     },
 
     // ---------------------------------------------------------------- forEach
