@@ -642,7 +642,11 @@ if (!only) {
       const set = map.get("no-floating-promises") ?? new Set();
       console.log(`  ${name} ${set.size}: ∩ typescript-eslint ${overlap(set, theirFloating).length}, ∩ ours untyped ${overlap(set, untypedFloating).length}`);
     }
+    // Same intent as our catalogue: what typed mode (the checker) reports, how much of it untyped finds by names alone.
+    const untypedOfTyped = overlap(untypedFloating, typedFloating).length;
+    console.log(`  untyped ∩ ours typed ${untypedOfTyped} of ${typedFloating.size}${typedFloating.size ? ` (${Math.round((100 * untypedOfTyped) / typedFloating.size)}%)` : ""}`);
     report.floating = {
+      untypedOfTyped,
       tseslint: theirFloating.size,
       untyped: untypedFloating.size,
       typed: typedFloating.size,
