@@ -32,7 +32,27 @@ function resolveDotted(base: PyNode, rest: readonly string[], session: ProjectSe
     return api === undefined ? undefined : { kind: "library", qualified: [api, ...rest.slice(1)].join(".") };
   }
   if (!found.scope) return undefined;
-  const definition = effectiveDefinition(found.definitions, source);
+  return resolveDefinitions(found.definitions, rest, session, source);
+}
+
+/**
+ * What a name bound by `definitions` refers to, followed by `rest`: memoised per bindings and session, since a file
+ * resolves the same names (`asyncio`, `self._client`, an imported helper) at every call.
+ */
+const resolutions = new WeakMap<readonly Definition[], { readonly session: ProjectSession; readonly byRest: Map<string, Resolved | undefined> }>();
+
+function resolveDefinitions(definitions: readonly Definition[], rest: readonly string[], session: ProjectSession, source: string): Resolved | undefined {
+  let memo = resolutions.get(definitions);
+  if (memo?.session !== session) resolutions.set(definitions, (memo = { session, byRest: new Map() }));
+  const key = rest.join(".");
+  if (memo.byRest.has(key)) return memo.byRest.get(key);
+  const resolved = resolveDefinitionsOnce(definitions, rest, session, source);
+  memo.byRest.set(key, resolved);
+  return resolved;
+}
+
+function resolveDefinitionsOnce(definitions: readonly Definition[], rest: readonly string[], session: ProjectSession, source: string): Resolved | undefined {
+  const definition = effectiveDefinition(definitions, source);
   switch (definition?.kind) {
     case "function":
       return rest.length === 0 ? { kind: "function", fn: summarizeFunction(definition.node, source), ctx: session.current } : undefined;

@@ -1,7 +1,7 @@
 /**
  * What each name of a scope is bound to, with the binding sites: the `def`, the `class`, the import, or some
  * other binding (assignment, parameter, `for`, `with … as`, …). Every binding is kept, so a caller can require
- * "bound exactly once, by this `async def`" before it trusts a name; scope.ts's `bindingsOf` condenses them into
+ * "bound exactly once, by this `async def`" before it trusts a name; scope.ts condenses them into
  * what import resolution needs.
  */
 import type { PyNode } from "./parser.js";
@@ -80,14 +80,24 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
     }
   }
 
-  // `[stack entry, inside a comprehension]`: in a comprehension only `:=` binds in this scope. Children are
-  // pushed in reverse so that bindings are recorded in source order.
-  const stack: [PyNode, boolean][] = bodyOf(scope).map((node): [PyNode, boolean] => [node, false]).reverse();
+  // Two parallel stacks (no entry object per node): the node, and whether it is inside a comprehension, where only
+  // `:=` binds in this scope. Children are pushed in reverse so that bindings are recorded in source order.
+  const stack: PyNode[] = [];
+  const inComprehensions: boolean[] = [];
   const pushChildren = (node: PyNode, inComprehension: boolean) => {
-    for (let index = node.children.length - 1; index >= 0; index--) stack.push([node.children[index]!, inComprehension]);
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      stack.push(node.children[index]!);
+      inComprehensions.push(inComprehension);
+    }
   };
+  const body = bodyOf(scope);
+  for (let index = body.length - 1; index >= 0; index--) {
+    stack.push(body[index]!);
+    inComprehensions.push(false);
+  }
   while (stack.length > 0) {
-    const [node, inComprehension] = stack.pop()!;
+    const node = stack.pop()!;
+    const inComprehension = inComprehensions.pop()!;
     if (inComprehension) {
       if (node.type === "named_expression") bindTargets(childByField(node, "name") ?? node, node);
       if (node.type !== "lambda") pushChildren(node, true);

@@ -1,6 +1,9 @@
 /** Python as an ESLint language (the plugin `languages` API), backed by tree-sitter. */
+import path from "node:path";
 import type { File, Language, OkParseResult, ParseResult } from "@eslint/core";
-import { nodeTypes, parsePython, type PyComment, type PyNode } from "./parser.js";
+import { nodeTypes, parsePython, type ParsedPython, type PyComment, type PyNode } from "./parser.js";
+import { takeParse } from "./shared-parses.js";
+import { parsePythonRetaining } from "./retained-trees.js";
 import { PythonSourceCode, type PythonLanguageOptions } from "./source-code.js";
 
 const SYNTAX_ERROR_MODES = ["fatal", "tolerate"] as const;
@@ -16,6 +19,12 @@ function textOf(file: File): string {
   return typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
 }
 
+/** The file parsed, unless the project index has just parsed the same text of it (it imports this module). */
+function parseFile(file: File, text: string): ParsedPython {
+  const reused = path.isAbsolute(file.physicalPath) ? takeParse(path.resolve(file.physicalPath), text) : undefined;
+  return reused ?? parsePython(text);
+}
+
 export const pythonLanguage: PythonLanguage = {
   fileType: "text",
   lineStart: 1,
@@ -26,7 +35,12 @@ export const pythonLanguage: PythonLanguage = {
 
   validateLanguageOptions(options: PythonLanguageOptions): void {
     for (const key of Object.keys(options)) {
-      if (key !== "syntaxErrors") throw new Error(`Unknown Python language option "${key}" (known: syntaxErrors).`);
+      if (key !== "syntaxErrors" && key !== "incremental") {
+        throw new Error(`Unknown Python language option "${key}" (known: syntaxErrors, incremental).`);
+      }
+    }
+    if (options.incremental !== undefined && typeof options.incremental !== "boolean") {
+      throw new Error(`languageOptions.incremental must be true or false; got ${JSON.stringify(options.incremental)}.`);
     }
     const mode = options.syntaxErrors;
     if (mode !== undefined && !SYNTAX_ERROR_MODES.includes(mode)) {
@@ -35,7 +49,8 @@ export const pythonLanguage: PythonLanguage = {
   },
 
   parse(file, context): ParseResult<PyNode> {
-    const parsed = parsePython(textOf(file));
+    const text = textOf(file);
+    const parsed = context.languageOptions.incremental === true ? parsePythonRetaining(file.path, text) : parseFile(file, text);
     if (parsed.syntaxProblem && context.languageOptions.syntaxErrors !== "tolerate") {
       return { ok: false, errors: [parsed.syntaxProblem] };
     }

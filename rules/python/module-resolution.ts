@@ -72,14 +72,20 @@ function packageAt(dir: string, stat: StatFn): ModuleLocation {
 
 /**
  * The module an import names, seen from `fromFile`: `level` leading dots (0 = absolute) and the dotted `module`
- * after them. Absolute imports are looked up in the project's search paths; relative ones from the file's package.
+ * after them. Absolute imports are looked up in the project's search paths (`searchPaths` lets a caller memoise
+ * them per directory); relative ones from the file's package.
  */
-export function resolveModule(fromFile: string, level: number, module: string, stat: StatFn): ModuleLocation | undefined {
+export function resolveModule(
+  fromFile: string,
+  level: number,
+  module: string,
+  stat: StatFn,
+  searchPaths: (fromFile: string) => readonly string[] = (file) => searchPathsOf(projectRootOf(file, stat), stat),
+): ModuleLocation | undefined {
   const parts = module === "" ? [] : module.split(".");
   if (level === 0) {
     if (parts.length === 0) return undefined;
-    const searchPaths = searchPathsOf(projectRootOf(fromFile, stat), stat);
-    const first = findIn(searchPaths, parts[0]!, stat);
+    const first = findIn(searchPaths(fromFile), parts[0]!, stat);
     return first && resolveParts(first, parts.slice(1), stat);
   }
   let dir = path.dirname(fromFile);

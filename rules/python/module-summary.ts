@@ -98,17 +98,41 @@ function isOverload(definition: PyNode, source: string): boolean {
   return decoratorsOf(definition, source).some((decorator) => decorator.qualified !== undefined && overloadDecorators.has(decorator.qualified));
 }
 
-/** Whether a function's own body (not a nested function's) contains `yield`: it is a generator function. */
-export function hasOwnYield(definition: PyNode): boolean {
-  const body = childByField(definition, "body");
-  if (!body) return false;
-  for (const node of descendants(body, { sameScope: true })) if (node.type === "yield") return true;
-  return false;
+const NESTED_SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
+
+/** What a function's own body (not a nested function's or class's) contains: `yield`, and its `return` statements. */
+interface OwnBody {
+  readonly hasYield: boolean;
+  readonly returns: readonly PyNode[];
 }
 
-function ownReturns(definition: PyNode): PyNode[] {
+/** One walk of the body; with `stopAtYield`, it ends at the first `yield` (then `returns` is incomplete). */
+function ownBodyOf(definition: PyNode, stopAtYield: boolean): OwnBody {
+  const returns: PyNode[] = [];
   const body = childByField(definition, "body");
-  return body ? [...descendants(body, { sameScope: true })].filter((node) => node.type === "return_statement") : [];
+  if (!body) return { hasYield: false, returns };
+  const stack = [body];
+  let hasYield = false;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const { children } = node;
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index]!;
+      if (child.type === "yield") {
+        hasYield = true;
+        if (stopAtYield) return { hasYield, returns };
+      } else if (child.type === "return_statement") returns.push(child);
+      if (!NESTED_SCOPES.has(child.type)) stack.push(child);
+    }
+  }
+  // Pushed last child first: put the returns back in source order.
+  returns.sort((a, b) => a.range[0] - b.range[0]);
+  return { hasYield, returns };
+}
+
+/** Whether a function's own body (not a nested function's) contains `yield`: it is a generator function. */
+export function hasOwnYield(definition: PyNode): boolean {
+  return ownBodyOf(definition, true).hasYield;
 }
 
 function returnedExpression(statement: PyNode): PyNode | undefined {
@@ -131,11 +155,13 @@ function firstParameter(definition: PyNode, source: string): string | undefined 
 }
 
 /** What `definition` does to the function it decorates (see `FunctionSummary.asDecorator`). */
-function decoratorBehaviour(definition: PyNode, source: string): FunctionSummary["asDecorator"] {
-  if (definition.isAsync || hasOwnYield(definition)) return "unknown";
-  const returns = ownReturns(definition);
-  const parameter = firstParameter(definition, source);
+function decoratorBehaviour(definition: PyNode, source: string, body = ownBodyOf(definition, false)): FunctionSummary["asDecorator"] {
+  if (definition.isAsync || body.hasYield) return "unknown";
+  const { returns } = body;
   if (returns.length === 0) return "unknown";
+  // Only names can be the decorated function or a wrapper: anything else returned settles it before any scope work.
+  if (returns.some((statement) => returnedExpression(statement)?.type !== "identifier")) return "unknown";
+  const parameter = firstParameter(definition, source);
   const scope = definitionsIn(definition, source);
   let verdict: FunctionSummary["asDecorator"] | undefined;
   for (const statement of returns) {
@@ -164,9 +190,10 @@ function decoratorBehaviour(definition: PyNode, source: string): FunctionSummary
  */
 function isWrapperOf(wrapper: PyNode, outer: PyNode, parameter: string, source: string): boolean {
   if (!decoratorsOf(wrapper, source).every(isLibraryPreservingDecorator)) return false;
-  if (hasOwnYield(wrapper)) return false;
+  const body = ownBodyOf(wrapper, wrapper.isAsync === true);
+  if (body.hasYield) return false;
   if (wrapper.isAsync) return true;
-  const returns = ownReturns(wrapper);
+  const { returns } = body;
   return (
     returns.length > 0 &&
     returns.every((statement) => {
@@ -183,12 +210,15 @@ const functionCache = new WeakMap<PyNode, FunctionSummary>();
 export function summarizeFunction(definition: PyNode, source: string): FunctionSummary {
   let summary = functionCache.get(definition);
   if (!summary) {
+    const isAsync = definition.isAsync === true;
+    // An async def is never a preserving decorator: it needs only the `yield` check, not every `return`.
+    const body = ownBodyOf(definition, isAsync);
     summary = {
       name: textOf(childByField(definition, "name")!, source),
-      isAsync: definition.isAsync === true,
-      hasYield: hasOwnYield(definition),
+      isAsync,
+      hasYield: body.hasYield,
       decorators: decoratorsOf(definition, source),
-      asDecorator: decoratorBehaviour(definition, source),
+      asDecorator: isAsync ? "unknown" : decoratorBehaviour(definition, source, body),
     };
     functionCache.set(definition, summary);
   }
@@ -197,9 +227,18 @@ export function summarizeFunction(definition: PyNode, source: string): FunctionS
 
 /** The single meaningful definition among a name's bindings: `@overload` signatures give way to the implementation. */
 export function effectiveDefinition(definitions: readonly Definition[], source: string): Definition | undefined {
+  // Cheap and common: one binding that is no `def` (an import, a variable) needs no look at decorators.
+  if (definitions.length === 1 && definitions[0]!.kind !== "function") return definitions[0];
+  const cached = effectiveCache.get(definitions);
+  if (cached !== undefined) return cached ?? undefined;
   const real = definitions.filter((definition) => !(definition.kind === "function" && isOverload(definition.node, source)));
-  return real.length === 1 ? real[0] : undefined;
+  const effective = real.length === 1 ? real[0] : undefined;
+  effectiveCache.set(definitions, effective ?? null);
+  return effective;
 }
+
+/** By the bindings array of a name (definitions.ts caches it per scope, so it stands for the name there). */
+const effectiveCache = new WeakMap<readonly Definition[], Definition | null>();
 
 /** Whether `node` is assigned to (not `del`eted, not a comprehension variable). */
 function isStoreTarget(node: PyNode): boolean {

@@ -15,6 +15,7 @@ import { calleeNameOf } from "./resolved-name.js";
 import { enclosingFunction, isInAsyncFunction } from "./scope.js";
 import { childByField } from "./syntax.js";
 import { isTestModule } from "./test-modules.js";
+import { mayContainAsync } from "./text-prechecks.js";
 import { descendants } from "./walk.js";
 
 type Options = [{ allow?: string[] }];
@@ -70,6 +71,8 @@ export default createPythonRule<"blockingInAsyncDef" | "offloadToThread", Option
   create(context, [options]) {
     const { sourceCode } = context;
     const text = sourceCode.text;
+    // Reports are only about code inside `async def` (text-prechecks.ts).
+    if (!mayContainAsync(text)) return {};
     const allowed = new Set(options.allow ?? []);
     const inTests = isTestModule(context.physicalFilename, context.cwd);
     /** Whether the socket name is switched to non-blocking or timed mode somewhere in its scope: `sock.setblocking(False)`. */

@@ -7,6 +7,9 @@ import { awaitedText, ensureImport, isInsideGeneratorExpression, moduleNameStatu
 import { blockingSleeps } from "./knowledge.js";
 import { isInAsyncFunction, qualifiedNameOf } from "./scope.js";
 import { childByField } from "./syntax.js";
+import { mayContainAsync, mentionsAnyOf } from "./text-prechecks.js";
+
+const mentionsBlockingSleep = mentionsAnyOf(blockingSleeps.keys());
 
 export default createPythonRule({
   name: "no-blocking-sleep",
@@ -23,6 +26,8 @@ export default createPythonRule({
   create(context) {
     const { sourceCode } = context;
     const text = sourceCode.text;
+    // Reports need a blocking sleep inside `async def` (text-prechecks.ts).
+    if (!mayContainAsync(text) || !mentionsBlockingSleep(text)) return {};
     return {
       call(node) {
         const callee = childByField(node, "function");

@@ -18,7 +18,7 @@ import { boundValueOf, unreadLocalOf } from "./references.js";
 import { enclosingFunction, isInAsyncFunction, resolveName } from "./scope.js";
 import type { PythonSourceCode } from "./source-code.js";
 import { childByField, compactTextOf, outermostParentheses, textOf } from "./syntax.js";
-import { taskSpawnOf } from "./task-spawns.js";
+import { mentionsTaskSpawn, taskSpawnOf } from "./task-spawns.js";
 
 const SET_NAMES = ["_background_tasks", "background_tasks", "_pending_tasks"];
 const TASK_NAMES = ["task", "background_task", "bg_task"];
@@ -113,6 +113,8 @@ export default createPythonRule({
   create(context) {
     const { sourceCode } = context;
     const source = sourceCode.text;
+    // Every report is about a task spawn (text-prechecks.ts).
+    if (!mentionsTaskSpawn(source)) return {};
 
     return {
       call(node) {

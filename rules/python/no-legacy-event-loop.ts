@@ -19,9 +19,12 @@ import { calleeNameOf, resolvedNameOf } from "./resolved-name.js";
 import { enclosingFunction, isInAsyncFunction } from "./scope.js";
 import type { PythonSourceCode } from "./source-code.js";
 import { childByField, compactTextOf, textOf } from "./syntax.js";
+import { mentionsAnyOf } from "./text-prechecks.js";
 import { descendants, enclosingStatement } from "./walk.js";
 
 type MessageIds = "getEventLoopInCoroutine" | "runUntilComplete" | "useAsyncioRun";
+
+const mentionsGetEventLoop = mentionsAnyOf(legacyGetEventLoop);
 
 const isGetEventLoopCall = (node: PyNode, source: string) => node.type === "call" && legacyGetEventLoop.has(calleeNameOf(node, source) ?? "");
 
@@ -135,6 +138,8 @@ export default createPythonRule<MessageIds, []>({
   create(context) {
     const sourceCode: PythonSourceCode = context.sourceCode;
     const source = sourceCode.text;
+    // Every report needs a call of `get_event_loop()` (text-prechecks.ts).
+    if (!mentionsGetEventLoop(source)) return {};
     let chosenLoopScopes: Set<PyNode> | undefined | null = null;
 
     function suggestRun(call: PyNode, argument: PyNode, extraEdits: (fixer: RuleTextEditor) => RuleTextEdit[]) {

@@ -19,6 +19,7 @@ import { isObjectOf } from "./library-objects.js";
 import { calleeNameOf, resolvedNameOf } from "./resolved-name.js";
 import { enclosingClass, enclosingFunction, isInAsyncFunction } from "./scope.js";
 import { childByField, childrenByField, compactTextOf, methodCallOf, textOf } from "./syntax.js";
+import { mayContainAsync } from "./text-prechecks.js";
 import { descendants } from "./walk.js";
 
 type Options = [{ reraiseOnEveryPath?: boolean }];
@@ -387,6 +388,8 @@ export default createPythonRule<MessageIds, Options>({
   defaultOptions: [{ reraiseOnEveryPath: false }],
   create(context, [options]) {
     const source = context.sourceCode.text;
+    // Both listeners judge code inside `async def` only (text-prechecks.ts).
+    if (!mayContainAsync(source)) return {};
     let roots: Set<string> | undefined;
     const isRoot = (fn: PyNode) => isProgramRoot(fn, (roots ??= programRoots(context.sourceCode.ast, source)), source);
 

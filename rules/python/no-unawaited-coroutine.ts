@@ -14,8 +14,7 @@
 import { awaitableKindOfCall } from "./coroutine-calls.js";
 import { createPythonRule } from "./create-rule.js";
 import { awaitedText, ensureImport, moduleNameStatus } from "./edits.js";
-import { summarizeModule } from "./module-summary.js";
-import { ProjectSession } from "./project-index.js";
+import { lintSession, rememberLintedModule, type ProjectSession } from "./project-index.js";
 import { unreadLocalOf } from "./references.js";
 import { enclosingScope } from "./scope.js";
 import { childByField, compactTextOf, outermostParentheses } from "./syntax.js";
@@ -42,9 +41,13 @@ export default createPythonRule<MessageIds, []>({
     const { sourceCode } = context;
     const source = sourceCode.text;
     let session: ProjectSession | undefined;
-    const projectSession = () => (session ??= new ProjectSession(context.physicalFilename, () => summarizeModule(sourceCode.ast, source)));
+    const projectSession = () => (session ??= lintSession(context.physicalFilename, sourceCode.ast, source));
 
     return {
+      // What this file defines, for the project index when another file imports it (the same text is not parsed again).
+      "module:exit"() {
+        rememberLintedModule(context.physicalFilename, source, sourceCode.ast);
+      },
       call(node) {
         const expression = outermostParentheses(node);
         const parent = expression.parent;

@@ -22,15 +22,16 @@ import { product, sizeOf, type Size } from "./iteration-size.js";
 import { awaitingWrappers, concurrentJoiners, executorOffloadMethods, executorOffloads, limitTransparentDecorators } from "./knowledge.js";
 import { holdsLimiter, isLimiterArgument, isPoolLimitedClient } from "./limiters.js";
 import { freshName, insertionOffsetAbove, needsBlankLineBefore, topLevelStatementOf } from "./module-insertions.js";
-import { hasOwnYield, summarizeModule } from "./module-summary.js";
+import { hasOwnYield } from "./module-summary.js";
 import type { PyNode } from "./parser.js";
-import { ProjectSession } from "./project-index.js";
+import { lintSession, rememberLintedModule, type ProjectSession } from "./project-index.js";
 import { boundValueOf, identifierRole, occurrencesOf } from "./references.js";
 import { builtinCalleeOf, resolvedNameOf } from "./resolved-name.js";
 import { enclosingScope } from "./scope.js";
 import type { PythonSourceCode } from "./source-code.js";
 import { childByField, compactTextOf, textOf, unparenthesized } from "./syntax.js";
-import { taskSpawnOf } from "./task-spawns.js";
+import { mentionsTaskSpawn, taskSpawnOf } from "./task-spawns.js";
+import { mentionsAnyOf } from "./text-prechecks.js";
 import { descendants, enclosingStatement, isWithin } from "./walk.js";
 
 type Options = [{ maxKnownSize?: number; limit?: number }];
@@ -41,6 +42,7 @@ const SCOPES = new Set(["function_definition", "lambda", "class_definition", "mo
 const HELPER_NAMES = ["_limited", "_run_limited", "_with_limit"];
 const SEMAPHORE_NAMES = ["sem", "semaphore", "limit_sem"];
 const ITEM_NAMES = ["item", "arg", "value"];
+const mentionsJoiner = mentionsAnyOf(concurrentJoiners.keys());
 
 /** What runs once per item. */
 type PerItem =
@@ -327,7 +329,9 @@ export default createPythonRule<MessageIds, Options>({
     const maxKnownSize = options.maxKnownSize ?? 100;
     const limit = options.limit ?? 10;
     let session: ProjectSession | undefined;
-    const projectSession = () => (session ??= new ProjectSession(context.physicalFilename, () => summarizeModule(sourceCode.ast, source)));
+    const projectSession = () => (session ??= lintSession(context.physicalFilename, sourceCode.ast, source));
+    // Every report is about a task spawn or a joiner such as `gather` (text-prechecks.ts).
+    const mayFanOut = mentionsTaskSpawn(source) || mentionsJoiner(source);
 
     function check(node: PyNode, spawner: string, fanOut: FanOut | undefined, canSuggest: boolean): boolean {
       if (!fanOut) return false;
@@ -346,7 +350,12 @@ export default createPythonRule<MessageIds, Options>({
     }
 
     return {
+      // What this file defines, for the project index when another file imports it (the same text is not parsed again).
+      "module:exit"() {
+        rememberLintedModule(context.physicalFilename, source, sourceCode.ast);
+      },
       call(node) {
+        if (!mayFanOut) return;
         const callee = childByField(node, "function");
         if (!callee) return;
         const spawn = taskSpawnOf(node, source);

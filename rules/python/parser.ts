@@ -2,12 +2,13 @@
  * tree-sitter-python → plain ESLint-friendly nodes.
  *
  * The wasm parser is initialised once with a top-level await so that `parse()` can stay synchronous, as
- * ESLint requires. Live wasm nodes are never handed out: the tree is converted and deleted here.
+ * ESLint requires. Live wasm nodes are never handed out: trees are converted to plain nodes, and deleted here or, for
+ * incremental parsing, kept by retained-trees.ts.
  */
 import { readFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Language, Parser, type TreeCursor } from "web-tree-sitter";
+import { Language, Parser, type Tree, type TreeCursor } from "web-tree-sitter";
 import type { SourceLocation } from "@eslint/core";
 
 export interface PyNode {
@@ -228,13 +229,30 @@ function convert(cursor: TreeCursor, text: string, hasError: boolean): ParsedPyt
 }
 
 export function parsePython(text: string): ParsedPython {
-  const tree = parser.parse(text);
+  const tree = parseTree(text);
+  try {
+    return convertTree(tree, text);
+  } finally {
+    tree.delete();
+  }
+}
+
+/**
+ * A live tree-sitter tree for `text`, which the caller must `delete()`. With `previous` (a tree of the text before an
+ * edit, already `edit()`ed to match `text`), tree-sitter reuses its unchanged subtrees: see retained-trees.ts.
+ */
+export function parseTree(text: string, previous?: Tree): Tree {
+  const tree = parser.parse(text, previous);
   if (!tree) throw new Error("tree-sitter returned no tree");
+  return tree;
+}
+
+/** Plain nodes for a live tree of `text`; the tree stays the caller's. */
+export function convertTree(tree: Tree, text: string): ParsedPython {
   const cursor = tree.walk();
   try {
     return convert(cursor, text, tree.rootNode.hasError);
   } finally {
     cursor.delete();
-    tree.delete();
   }
 }

@@ -11,7 +11,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ImportTarget } from "./definitions.js";
 import { coroutinePreservingDecorators, methodlessBases, protocolBases } from "./knowledge.js";
-import { resolveModule, submoduleOf, type ModuleLocation, type PathKind } from "./module-resolution.js";
+import { projectRootOf, resolveModule, searchPathsOf, submoduleOf, type ModuleLocation, type PathKind } from "./module-resolution.js";
 import {
   isLibraryPreservingDecorator,
   summarizeModule,
@@ -20,7 +20,8 @@ import {
   type ModuleSummary,
   type NameRef,
 } from "./module-summary.js";
-import { parsePython, type PyNode } from "./parser.js";
+import { parsePython, type ParsedPython, type PyNode } from "./parser.js";
+import { clearSharedParses, lintedSummary, offerParse, rememberLinted, waitingParse } from "./shared-parses.js";
 
 /** Files larger than this are not summarised (generated code, data dumps): their names stay unknown. */
 const MAX_MODULE_BYTES = 2_000_000;
@@ -54,6 +55,7 @@ export function clearProjectIndex(): void {
   overlays.clear();
   summaries.clear();
   parsedModules.clear();
+  clearSharedParses();
 }
 
 /** The version of the file's text a lint sees now; undefined when it is no file, or too large to be read. */
@@ -87,7 +89,20 @@ function textOf(key: string, version: Version): string | undefined {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The summary of the module in `file`: from its overlay, else from disk (cached while mtime and size hold). */
+/** `source` (the text of the file `key`) parsed, or the parse already waiting for the lint; then left for it. */
+function parseModule(key: string, source: string): ParsedPython {
+  let parsed = waitingParse(key, source);
+  if (!parsed) {
+    parsed = parsePython(source);
+    offerParse(key, source, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * The summary of the module in `file`: from its overlay, else from disk (cached while mtime and size hold). The
+ * lint's own summary of the same text is reused.
+ */
 export function moduleSummaryAt(file: string): ModuleSummary | undefined {
   const key = path.resolve(file);
   const version = currentVersion(key);
@@ -96,9 +111,18 @@ export function moduleSummaryAt(file: string): ModuleSummary | undefined {
   if (isSameVersion(cached, version)) return cached!.summary;
   const source = textOf(key, version);
   if (source === undefined) return undefined;
-  const summary = summarizeModule(parsePython(source).root, source);
+  const summary = lintedSummary(key, source) ?? summarizeModule(parseModule(key, source).root, source);
   summaries.set(key, { ...version, summary });
   return summary;
+}
+
+/**
+ * Keeps the summary of a linted text for the index (called once the lint of the file is done): when another file
+ * imports it and the text there is the same, it is not parsed again.
+ */
+export function rememberLintedModule(file: string, source: string, root: PyNode): void {
+  if (!path.isAbsolute(file)) return;
+  rememberLinted(path.resolve(file), source, summarizeModule(root, source));
 }
 
 /** The syntax tree of the module in `file`, for rules that look into a function it defines (cached like summaries). */
@@ -111,7 +135,7 @@ export function projectModuleAt(file: string): ProjectModule | undefined {
   const source = textOf(key, version);
   if (source === undefined) return undefined;
   try {
-    const entry = { ...version, root: parsePython(source).root, source };
+    const entry = { ...version, root: parseModule(key, source).root, source };
     parsedModules.set(key, entry);
     return entry;
   } catch {
@@ -152,6 +176,11 @@ export class ProjectSession {
   readonly #stats = new Map<string, PathKind>();
   readonly #modules = new Map<string, ModuleContext>();
   readonly #locations = new Map<string, ModuleLocation | undefined>();
+  /** Absolute imports' search paths, by the importing file's directory: its project root is looked for once. */
+  readonly #searchPaths = new Map<string, readonly string[]>();
+  /** `findMethod` answers, by class and name; a class summary belongs to one module, so it is the whole key. */
+  readonly #methods = new Map<ClassSummary, Map<string, MethodLookup>>();
+  readonly #superMethods = new Map<ClassSummary, Map<string, MethodLookup>>();
 
   /**
    * @param currentFile the linted file's path (`context.physicalFilename`); not absolute (`<input>`): no project.
@@ -193,11 +222,18 @@ export class ProjectSession {
     return kind;
   };
 
+  readonly #searchPathsOf = (fromFile: string): readonly string[] => {
+    const dir = path.dirname(fromFile);
+    let paths = this.#searchPaths.get(dir);
+    if (!paths) this.#searchPaths.set(dir, (paths = searchPathsOf(projectRootOf(fromFile, this.stat), this.stat)));
+    return paths;
+  };
+
   /** `resolveModule`, memoised for the lint (the result depends only on the importing file's directory). */
   locate(fromFile: string, level: number, module: string): ModuleLocation | undefined {
     const key = `${path.dirname(fromFile)}\0${level}\0${module}`;
     if (this.#locations.has(key)) return this.#locations.get(key);
-    const location = resolveModule(fromFile, level, module, this.stat);
+    const location = resolveModule(fromFile, level, module, this.stat, this.#searchPathsOf);
     this.#locations.set(key, location);
     return location;
   }
@@ -299,7 +335,17 @@ export class ProjectSession {
    * depth-first, left to right. Protocol classes, instance attributes set through `self`, and bases we cannot see
    * into make the answer "unknown".
    */
-  findMethod(cls: ClassSummary, ctx: ModuleContext, name: string, skipSelf = false, depth = 0): MethodLookup {
+  findMethod(cls: ClassSummary, ctx: ModuleContext, name: string, skipSelf = false): MethodLookup {
+    // Memoised for the lint: a file calls the same methods of the same classes over and over.
+    const table = skipSelf ? this.#superMethods : this.#methods;
+    let byName = table.get(cls);
+    if (!byName) table.set(cls, (byName = new Map()));
+    let found = byName.get(name);
+    if (found === undefined) byName.set(name, (found = this.#findMethod(cls, ctx, name, skipSelf, 0)));
+    return found;
+  }
+
+  #findMethod(cls: ClassSummary, ctx: ModuleContext, name: string, skipSelf: boolean, depth: number): MethodLookup {
     if (depth > MAX_DEPTH || this.#isProtocol(cls)) return "unknown";
     if (!skipSelf) {
       if (cls.instanceAttributes.has(name)) return "unknown";
@@ -313,7 +359,7 @@ export class ProjectSession {
       if (resolved?.kind === "builtin" && methodlessBases.has(resolved.name)) continue;
       if (resolved?.kind === "library" && methodlessBases.has(resolved.qualified)) continue;
       if (resolved?.kind !== "class") return "unknown";
-      const found = this.findMethod(resolved.cls, resolved.ctx, name, false, depth + 1);
+      const found = this.#findMethod(resolved.cls, resolved.ctx, name, false, depth + 1);
       if (found !== "absent") return found;
     }
     return "absent";
@@ -340,6 +386,18 @@ export class ProjectSession {
 function isMethodless(base: NameRef): boolean {
   if (base.qualified !== undefined) return methodlessBases.has(base.qualified);
   return base.binding === "builtin" && methodlessBases.has(base.parts.join("."));
+}
+
+const lintSessions = new WeakMap<PyNode, ProjectSession>();
+
+/**
+ * The session of one lint of a file, by its syntax tree: every rule linting that tree shares it, and with it the
+ * memoised file-system checks and lookups.
+ */
+export function lintSession(physicalFilename: string, root: PyNode, source: string): ProjectSession {
+  let session = lintSessions.get(root);
+  if (!session) lintSessions.set(root, (session = new ProjectSession(physicalFilename, () => summarizeModule(root, source))));
+  return session;
 }
 
 /** A session for `file` as it is on disk (or in its overlay): for tools and tests outside a lint. */

@@ -98,7 +98,8 @@ export function occurrencesOf(root: PyNode, name: string, source: string): PyNod
     if (isIdentifierNamed(node, name, source)) found.push(node);
     for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
   }
-  return found.sort((a, b) => a.range[0] - b.range[0]);
+  // Children are pushed last first, so nodes come off the stack in source order: `found` is already sorted.
+  return found;
 }
 
 /** Whether `name` is spelled anywhere inside `root` as an identifier (any role): a fresh name must not be. */

@@ -6,8 +6,8 @@
 import { definitionScopeOf, definitionsIn } from "./definitions.js";
 import { implicitlyImportedModules } from "./knowledge.js";
 import type { PyNode } from "./parser.js";
-import { qualifiedNameOf, resolveName } from "./scope.js";
-import { childByField, compactTextOf, dottedPartsOf, rootOf, textOf } from "./syntax.js";
+import { resolveName } from "./scope.js";
+import { attributePathOf, childByField, compactTextOf, dottedBaseOf, rootOf, textOf } from "./syntax.js";
 
 /** `from x import *` can bind any name: then no unbound name is known to be unbound. */
 function hasStarImport(node: PyNode, source: string): boolean {
@@ -20,12 +20,15 @@ function hasStarImport(node: PyNode, source: string): boolean {
  * Undefined when the base is a local variable, a parameter, or something other than a name.
  */
 export function resolvedNameOf(expression: PyNode, source: string): string | undefined {
-  const qualified = qualifiedNameOf(expression, source);
-  if (qualified !== undefined) return qualified;
-  const base = dottedPartsOf(expression, source)?.base;
+  // `qualifiedNameOf`, then the unbound cases, resolving the base once and building no string a miss would discard.
+  const base = dottedBaseOf(expression);
   if (base?.type !== "identifier") return undefined;
   const baseName = textOf(base, source);
-  if (resolveName(expression, baseName, source) !== undefined || hasStarImport(expression, source)) return undefined;
+  const binding = resolveName(expression, baseName, source);
+  if (binding?.kind === "import") {
+    return base === expression ? binding.qualifiedName : `${binding.qualifiedName}.${attributePathOf(expression, source)}`;
+  }
+  if (binding !== undefined || hasStarImport(expression, source)) return undefined;
   if (base === expression) return baseName;
   if (!implicitlyImportedModules.has(baseName)) return undefined;
   return compactTextOf(expression, source);

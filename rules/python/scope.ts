@@ -3,9 +3,9 @@
  * context, and what a name is bound to (an import, or something local we know nothing about). The bindings
  * themselves are collected once, by definitions.ts; this module answers the import-resolution questions.
  */
-import { definitionsIn, type ImportTarget } from "./definitions.js";
+import { definitionsIn, type Definition, type ImportTarget } from "./definitions.js";
 import type { PyNode } from "./parser.js";
-import { dottedPartsOf, textOf } from "./syntax.js";
+import { attributePathOf, dottedBaseOf, textOf } from "./syntax.js";
 
 export { childByField, childrenByField } from "./syntax.js";
 
@@ -49,7 +49,6 @@ export type Binding =
   | { readonly kind: "other" };
 
 const OTHER: Binding = { kind: "other" };
-const bindingCache = new WeakMap<PyNode, Map<string, Binding>>();
 
 /** The dotted name an import binds: `import a.b` → `a`, `import a.b as x` → `a.b`, `from ..m import y` → `..m.y`. */
 function qualifiedNameOfImport(target: ImportTarget): string {
@@ -57,28 +56,39 @@ function qualifiedNameOfImport(target: ImportTarget): string {
   return `${".".repeat(target.level)}${target.module}.${target.name}`;
 }
 
-/**
- * Names bound directly in a scope (module, function, lambda), not in the scopes nested inside it: an import when
- * every binding of the name imports the same thing, "other" otherwise (we cannot know which one a use sees).
- */
-export function bindingsOf(scope: PyNode, source: string): Map<string, Binding> {
-  const cached = bindingCache.get(scope);
-  if (cached) return cached;
-  const bindings = new Map<string, Binding>();
-  for (const [name, definitions] of definitionsIn(scope, source).names) {
-    const qualified = new Set(definitions.map((definition) => (definition.kind === "import" ? qualifiedNameOfImport(definition.target) : undefined)));
-    const [only] = qualified;
-    bindings.set(name, qualified.size === 1 && only !== undefined ? { kind: "import", qualifiedName: only } : OTHER);
+/** An import when every binding of the name imports the same thing, "other" otherwise (we cannot know which one a use sees). */
+function condense(definitions: readonly Definition[]): Binding {
+  let only: string | undefined;
+  for (const definition of definitions) {
+    if (definition.kind !== "import") return OTHER;
+    const qualified = qualifiedNameOfImport(definition.target);
+    if (only !== undefined && qualified !== only) return OTHER;
+    only = qualified;
   }
-  bindingCache.set(scope, bindings);
-  return bindings;
+  return only === undefined ? OTHER : { kind: "import", qualifiedName: only };
+}
+
+/** Per scope, the bindings asked for so far (null: not bound there); a scope binds many names, few are asked about. */
+const bindingCache = new WeakMap<PyNode, Map<string, Binding | null>>();
+
+/** What `name` is bound to directly in a scope (module, function, lambda), not in the scopes nested inside it. */
+function bindingIn(scope: PyNode, name: string, source: string): Binding | undefined {
+  let bindings = bindingCache.get(scope);
+  if (!bindings) bindingCache.set(scope, (bindings = new Map()));
+  let binding = bindings.get(name);
+  if (binding === undefined) {
+    const definitions = definitionsIn(scope, source).names.get(name);
+    binding = definitions ? condense(definitions) : null;
+    bindings.set(name, binding);
+  }
+  return binding ?? undefined;
 }
 
 /** What `name` refers to at `node`, looking outward through function scopes to the module (classes skipped). */
 export function resolveName(node: PyNode, name: string, source: string): Binding | undefined {
   for (let current: PyNode | null = node.parent; current; current = current.parent) {
     if (!SCOPE_TYPES.has(current.type) || current.type === "class_definition") continue;
-    const binding = bindingsOf(current, source).get(name);
+    const binding = bindingIn(current, name, source);
     if (binding) return binding;
   }
   return undefined;
@@ -89,9 +99,9 @@ export function resolveName(node: PyNode, name: string, source: string): Binding
  * or `nap` (with `from time import sleep as nap`) → `time.sleep`. Undefined when the base is not an import.
  */
 export function qualifiedNameOf(expression: PyNode, source: string): string | undefined {
-  const dotted = dottedPartsOf(expression, source);
-  if (dotted?.base.type !== "identifier") return undefined;
-  const binding = resolveName(expression, textOf(dotted.base, source), source);
+  const base = dottedBaseOf(expression);
+  if (base?.type !== "identifier") return undefined;
+  const binding = resolveName(expression, textOf(base, source), source);
   if (binding?.kind !== "import") return undefined;
-  return [binding.qualifiedName, ...dotted.parts].join(".");
+  return base === expression ? binding.qualifiedName : `${binding.qualifiedName}.${attributePathOf(expression, source)}`;
 }

@@ -4,12 +4,17 @@
  */
 import type { PyNode } from "./parser.js";
 
+// Plain loops: these run for nearly every node every rule looks at, and a callback would be allocated per call.
 export function childByField(node: PyNode, field: string): PyNode | undefined {
-  return node.children.find((child) => child.field === field);
+  const { children } = node;
+  for (let index = 0; index < children.length; index++) if (children[index]!.field === field) return children[index];
+  return undefined;
 }
 
 export function childrenByField(node: PyNode, field: string): PyNode[] {
-  return node.children.filter((child) => child.field === field);
+  const found: PyNode[] = [];
+  for (const child of node.children) if (child.field === field) found.push(child);
+  return found;
 }
 
 /** The source text of a node. */
@@ -55,10 +60,34 @@ export function dottedPartsOf(expression: PyNode, source: string): { base: PyNod
     const attribute = childByField(base, "attribute");
     const object = childByField(base, "object");
     if (!attribute || !object) return undefined;
-    parts.unshift(textOf(attribute, source));
+    parts.push(textOf(attribute, source));
     base = object;
   }
-  return { base, parts };
+  return { base, parts: parts.reverse() };
+}
+
+/**
+ * The base of a dotted name (`a` in `a.b.c`, or `x` itself), without building its parts: name resolution asks this for
+ * every call and usually stops at the base. Undefined when an attribute node is incomplete.
+ */
+export function dottedBaseOf(expression: PyNode): PyNode | undefined {
+  let base = expression;
+  while (base.type === "attribute") {
+    const object = childByField(base, "object");
+    if (!object || !childByField(base, "attribute")) return undefined;
+    base = object;
+  }
+  return base;
+}
+
+/** The attribute names after the base of a complete dotted name, joined: `a.b.c` → `b.c` (see `dottedBaseOf`). */
+export function attributePathOf(expression: PyNode, source: string): string {
+  let path = "";
+  for (let node = expression; node.type === "attribute"; node = childByField(node, "object")!) {
+    const name = textOf(childByField(node, "attribute")!, source);
+    path = path === "" ? name : `${name}.${path}`;
+  }
+  return path;
 }
 
 /** `receiver.method(...)` → its receiver expression and method name; undefined for any other call. */

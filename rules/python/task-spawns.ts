@@ -7,9 +7,13 @@ import { isObjectOf } from "./library-objects.js";
 import type { PyNode } from "./parser.js";
 import { resolvedNameOf } from "./resolved-name.js";
 import { childByField, compactTextOf, textOf, unparenthesized } from "./syntax.js";
+import { mentionsAnyOf } from "./text-prechecks.js";
 
 const EVENT_LOOPS: ReadonlySet<string> = new Set([EVENT_LOOP]);
 const TASK_GROUPS: ReadonlySet<string> = new Set([TASK_GROUP]);
+
+/** Whether a file can contain a task spawn at all: it spells one of their names (see text-prechecks.ts). */
+export const mentionsTaskSpawn = mentionsAnyOf([...taskSpawningFunctions.keys(), ...loopTaskMethods, ...taskGroupSpawnMethods]);
 
 /** A call that schedules a coroutine as a task. */
 export interface TaskSpawn {

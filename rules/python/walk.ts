@@ -9,15 +9,39 @@ export interface WalkOptions {
   readonly sameScope?: boolean;
 }
 
-/** Every descendant of `node` (not `node` itself), in source order. */
-export function* descendants(node: PyNode, options: WalkOptions = {}): Generator<PyNode> {
-  const stack: PyNode[] = [];
-  for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    yield current;
-    if (options.sameScope && NESTED_SCOPE_TYPES.has(current.type)) continue;
-    for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index]!);
+/**
+ * Every descendant of `node` (not `node` itself), in source order. A plain iterator rather than a generator: it hands
+ * out one reused result object (a `for…of` reads it before asking for the next), where a generator allocates one per
+ * node. Rules walk whole classes and modules with it, so that was a tenth of all the lint's allocations.
+ */
+export function descendants(node: PyNode, options: WalkOptions = {}): IterableIterator<PyNode> {
+  return new DescendantWalk(node, options.sameScope === true);
+}
+
+class DescendantWalk implements IterableIterator<PyNode> {
+  readonly #stack: PyNode[] = [];
+  readonly #sameScope: boolean;
+  readonly #result: IteratorYieldResult<PyNode>;
+
+  constructor(node: PyNode, sameScope: boolean) {
+    this.#sameScope = sameScope;
+    this.#result = { done: false, value: node };
+    for (let index = node.children.length - 1; index >= 0; index--) this.#stack.push(node.children[index]!);
+  }
+
+  [Symbol.iterator](): IterableIterator<PyNode> {
+    return this;
+  }
+
+  next(): IteratorResult<PyNode> {
+    const stack = this.#stack;
+    const current = stack.pop();
+    if (current === undefined) return { done: true, value: undefined };
+    if (!this.#sameScope || !NESTED_SCOPE_TYPES.has(current.type)) {
+      for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index]!);
+    }
+    this.#result.value = current;
+    return this.#result;
   }
 }
 

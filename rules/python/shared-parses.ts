@@ -1,0 +1,88 @@
+/**
+ * One parse per text in a lint run, shared between the lint and the project index, which both need most project
+ * modules (the index reaches a module through an import, the lint when it comes to that file):
+ * - a module the index parses before the lint comes to it leaves its parse here for the lint to take;
+ * - a module linted before the index needs it leaves its summary here, with its text, for the index to reuse.
+ * Both are keyed by absolute path and used only when the text is the same, so a stale entry is never believed.
+ */
+import type { ModuleSummary } from "./module-summary.js";
+import type { ParsedPython } from "./parser.js";
+
+/**
+ * Parses waiting for the lint hold at most this many characters of source (their trees take ~40 bytes per
+ * character). On the bench corpus, 1 MB keeps every waiting parse until its file is linted.
+ */
+const MAX_WAITING_CHARS = 1_000_000;
+
+type Waiting = { readonly text: string; readonly parsed: ParsedPython };
+const waiting = new Map<string, Waiting>();
+let waitingChars = 0;
+/**
+ * By the text's length and a 64-bit digest of it, not the text: a run over a large code base would otherwise keep all
+ * of its source in memory. (A cryptographic hash was tried: it converts each text to a buffer, and the GC that this
+ * caused cost 6% of the lint.)
+ */
+const linted = new Map<string, { readonly length: number; readonly digest: bigint; readonly summary: ModuleSummary }>();
+
+/** Two 32-bit multiplicative hashes of the UTF-16 code units, side by side. */
+function digestOf(text: string): bigint {
+  let low = 0x811c9dc5;
+  let high = 0x9747b28c ^ text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    low = Math.imul(low ^ code, 0x01000193);
+    high = Math.imul(high ^ code, 0x5bd1e995);
+    high ^= high >>> 15;
+  }
+  return (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
+}
+
+/** Leaves the index's parse of `text` (the file `key`) for the lint; the oldest make way when space runs out. */
+export function offerParse(key: string, text: string, parsed: ParsedPython): void {
+  if (text.length > MAX_WAITING_CHARS) return;
+  dropWaiting(key);
+  waiting.set(key, { text, parsed });
+  waitingChars += text.length;
+  for (const [oldest, entry] of waiting) {
+    if (waitingChars <= MAX_WAITING_CHARS) break;
+    waiting.delete(oldest);
+    waitingChars -= entry.text.length;
+  }
+}
+
+/** A waiting parse of exactly `text` in the file `key`, left where it is. */
+export function waitingParse(key: string, text: string): ParsedPython | undefined {
+  const entry = waiting.get(key);
+  return entry?.text === text ? entry.parsed : undefined;
+}
+
+/** A waiting parse of exactly `text` in the file `key`, taken: the lint needs it once. */
+export function takeParse(key: string, text: string): ParsedPython | undefined {
+  const parsed = waitingParse(key, text);
+  dropWaiting(key);
+  return parsed;
+}
+
+function dropWaiting(key: string): void {
+  const entry = waiting.get(key);
+  if (!entry) return;
+  waiting.delete(key);
+  waitingChars -= entry.text.length;
+}
+
+/** Records the summary of the text a lint saw in the file `key`. */
+export function rememberLinted(key: string, text: string, summary: ModuleSummary): void {
+  linted.set(key, { length: text.length, digest: digestOf(text), summary });
+}
+
+/** The summary a lint made of the file `key`, if it saw exactly `text`. */
+export function lintedSummary(key: string, text: string): ModuleSummary | undefined {
+  const entry = linted.get(key);
+  return entry?.length === text.length && entry.digest === digestOf(text) ? entry.summary : undefined;
+}
+
+export function clearSharedParses(): void {
+  waiting.clear();
+  waitingChars = 0;
+  linted.clear();
+}
