@@ -64,7 +64,7 @@ export type LinterFactory = (root: string, context: LinterContext) => DocumentLi
  * ESLint configuration where one applies, in a trusted workspace only.
  */
 export const defaultLinterFactory: LinterFactory = (root, { config, log }) => {
-  const linter = new TextLinter(root, { tolerateSyntaxErrors: true }, { configFile: config.configFile });
+  const linter = new TextLinter(root, { tolerateSyntaxErrors: true, incrementalParsing: true }, { configFile: config.configFile });
   return config.workspaceTrusted && config.useEslintConfig === "auto" ? new EslintConfigLinter(root, linter, log) : linter;
 };
 

@@ -41,6 +41,8 @@ import { LintScheduler } from "./lint-scheduler.js";
 import { type ConfigOptions, defaultLinterFactory, LinterRegistry, type LinterFactory } from "./linters.js";
 import { ProjectConfigs } from "./project-configs.js";
 import { familyOfPath, setOverlay, type Family } from "./overlays.js";
+import { forgetPythonTree } from "../rules/python/retained-trees.js";
+import { forgetTypescriptSourceFile } from "../engine/incremental-ts-parser.js";
 import { applyRuleOverrides, fixAllowed } from "./rule-overrides.js";
 import { DEFAULT_SETTINGS, LANGUAGES, parseSettings, SECTION, type Settings } from "./settings.js";
 import { TypedLinting, type TypedJob, type TypedOutcome } from "./typed-lint.js";
@@ -317,7 +319,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     results.delete(uri);
     savedSinceLint.delete(uri);
     const filePath = uriToPath(uri);
-    if (filePath !== undefined) setOverlay(filePath, undefined);
+    if (filePath !== undefined) {
+      setOverlay(filePath, undefined);
+      forgetPythonTree(filePath);
+      forgetTypescriptSourceFile(filePath);
+    }
     const family = familyOf(document);
     if (family && !(filePath !== undefined && sameAsDisk(filePath, document.getText()))) {
       generations[family] += 1;
