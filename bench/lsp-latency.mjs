@@ -28,6 +28,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { createRequire } from "node:module";
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -141,6 +142,51 @@ function* keystrokes(text, languageId) {
       yield { range: { start: { line, character: indent.length + i - 1 }, end: { line, character: indent.length + i } }, text: "" };
     }
   }
+}
+
+/** Applies one LSP content change (a range and its new text) to a text. */
+function applyChange(text, change) {
+  const offset = ({ line, character }) => {
+    let at = 0;
+    for (let i = 0; i < line; i++) at = text.indexOf("\n", at) + 1;
+    return at + character;
+  };
+  return text.slice(0, offset(change.range.start)) + change.text + text.slice(offset(change.range.end));
+}
+
+/**
+ * The floor, measured in this process on the very texts the server was sent: a bare parse of each, tree-sitter's for
+ * Python, @typescript-eslint/parser's `parseForESLint` (what ESLint runs before any rule) for TypeScript. A server
+ * cannot answer faster than its parser, so the latency is read against this.
+ */
+async function bareParseTimes(spec, text) {
+  const require = createRequire(import.meta.url);
+  let parse;
+  if (spec.languageId === "python") {
+    const { Parser, Language } = await import("web-tree-sitter");
+    await Parser.init();
+    const parser = new Parser();
+    parser.setLanguage(await Language.load(readFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"))));
+    parse = (source) => parser.parse(source).delete();
+  } else {
+    const { parseForESLint } = await import("@typescript-eslint/parser");
+    const filePath = path.join(tmpdir(), spec.name);
+    parse = (source) => parseForESLint(source, { filePath, ecmaFeatures: { jsx: true }, sourceType: "module", ecmaVersion: "latest" });
+  }
+  const times = [];
+  const typing = keystrokes(text, spec.languageId);
+  let current = text;
+  for (let edit = 0; edit < EDITS; edit++) {
+    current = applyChange(current, typing.next().value);
+    const started = performance.now();
+    try {
+      parse(current);
+    } catch {
+      // typescript-estree throws on a half-typed statement, as ESLint's parse would.
+    }
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -283,7 +329,10 @@ async function measure(key, workspace) {
   child.kill();
 
   const sorted = [...latencies].sort((a, b) => a - b);
+  const bare = await bareParseTimes(spec, text);
   return {
+    bareParseP50: percentile(bare, 0.5),
+    bareParseP95: percentile(bare, 0.95),
     file: key,
     lines: text.split("\n").length - 1,
     language: spec.languageId,
@@ -339,6 +388,19 @@ async function main() {
         ms(r.cpuPerEditMs).padStart(12),
         `${mb(r.memoryAfterFirst.vmRssMb)} → ${mb(r.memoryAfterLast.vmRssMb)} (${(((r.memoryAfterLast.vmRssMb / r.memoryAfterFirst.vmRssMb) - 1) * 100).toFixed(0)}%)`.padStart(20),
         `${mb(r.memoryAfterFirst.heapUsedMb)} → ${mb(r.memoryAfterLast.heapUsedMb)}`.padStart(20),
+      ].join(" "),
+    );
+  }
+  console.log("\nthe floor: a bare parse of the same texts in the benchmark's process (tree-sitter; parseForESLint for TS)");
+  console.log("file    bare p50 ms  bare p95 ms   server p50 / bare p50   server p95 / bare p95");
+  for (const r of results) {
+    console.log(
+      [
+        r.file.padEnd(6),
+        ms(r.bareParseP50).padStart(12),
+        ms(r.bareParseP95).padStart(12),
+        `${(r.p50 / r.bareParseP50).toFixed(2)}×`.padStart(23),
+        `${(r.p95 / r.bareParseP95).toFixed(2)}×`.padStart(23),
       ].join(" "),
     );
   }
