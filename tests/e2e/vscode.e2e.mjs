@@ -832,9 +832,13 @@ async function main() {
   await step("j. snippets.ts: insert the fetchTimeout snippet, save", async () => {
     await openFile("snippets.ts", "console.log(url)");
     await focusEditorForTyping();
+    // Go to line 2; keys pressed before the widget has closed would go to it, not to the editor.
+    const goToLine = page.locator(".quick-input-widget").first();
     await page.keyboard.press("Control+G");
+    await goToLine.waitFor({ state: "visible", timeout: 10_000 });
     await page.keyboard.type("2");
     await page.keyboard.press("Enter");
+    await goToLine.waitFor({ state: "hidden", timeout: 10_000 });
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
     await insertSnippet("fetchTimeout", "AbortSignal.timeout(10_000)");
