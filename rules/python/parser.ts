@@ -8,11 +8,14 @@
 import { readFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Language, Parser, type Tree, type TreeCursor } from "web-tree-sitter";
+import { Language, Parser, type Tree } from "web-tree-sitter";
 import type { SourceLocation } from "@eslint/core";
+import { adoptBinding, moduleOptions, openWalk, type CursorWalk } from "./cursor-walk.js";
 
 export interface PyNode {
   readonly type: string;
+  /** What all nodes of this parse share (one object per tree); see tree-memo.ts. */
+  readonly tree: SharedByTree;
   readonly range: [number, number];
   loc: SourceLocation;
   readonly parent: PyNode | null;
@@ -24,6 +27,11 @@ export interface PyNode {
   isAsync?: boolean;
   /** Operator token of binary/boolean/unary/augmented-assignment nodes. */
   op?: string;
+}
+
+/** One per parse: memos that must live exactly as long as the tree (tree-memo.ts). */
+export interface SharedByTree {
+  readonly memos: unknown[];
 }
 
 export interface PyComment {
@@ -55,7 +63,8 @@ function locateGrammar(): Uint8Array {
   return readFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
 }
 
-await Parser.init();
+await Parser.init(moduleOptions);
+adoptBinding();
 const python = await Language.load(locateGrammar());
 const parser = new Parser();
 parser.setLanguage(python);
@@ -93,6 +102,8 @@ for (let id = 0; id < python.nodeTypeCount; id++) {
  * tokens: identifiers, string parts, numbers…). Aliases (ids past the symbols) and ERROR (65535) are not below it.
  */
 const firstRuleId = python.idForNodeType("module", true) ?? 0;
+/** Field names by field id (index 0, no field, is null). */
+const fieldNames: readonly (string | null)[] = python.fields;
 
 /**
  * Line starts of one text, shared by its nodes, which compute their `loc` from their range only when asked (most
@@ -137,6 +148,11 @@ class LineIndex {
   }
 }
 
+class TreeData implements SharedByTree {
+  readonly memos: unknown[] = [];
+  constructor(readonly lines: LineIndex) {}
+}
+
 /** A converted node: plain data, except that `loc` is computed from `range` on first use. */
 class ConvertedNode implements PyNode {
   readonly type: string;
@@ -147,18 +163,18 @@ class ConvertedNode implements PyNode {
   isAsync?: boolean = undefined;
   op?: string = undefined;
   #loc: SourceLocation | undefined = undefined;
-  readonly #lines: LineIndex;
+  readonly tree: TreeData;
 
-  constructor(type: string, start: number, end: number, parent: PyNode | null, field: string | null, lines: LineIndex) {
+  constructor(type: string, start: number, end: number, parent: PyNode | null, field: string | null, tree: TreeData) {
     this.type = type;
     this.range = [start, end];
     this.parent = parent;
     this.field = field;
-    this.#lines = lines;
+    this.tree = tree;
   }
 
   get loc(): SourceLocation {
-    return (this.#loc ??= this.#lines.location(this.range));
+    return (this.#loc ??= this.tree.lines.location(this.range));
   }
 
   set loc(loc: SourceLocation) {
@@ -166,9 +182,10 @@ class ConvertedNode implements PyNode {
   }
 }
 
-function describeError(cursor: TreeCursor, text: string): string {
-  if (cursor.nodeIsMissing) return `missing '${cursor.nodeType}'`;
-  const snippet = text.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + 20)).split(/\r?\n/u)[0];
+function describeError(cursor: CursorWalk, type: string, text: string): string {
+  if (cursor.isMissing()) return `missing '${type}'`;
+  const start = cursor.startIndex();
+  const snippet = text.slice(start, Math.min(cursor.endIndex(), start + 20)).split(/\r?\n/u)[0];
   return snippet ? `unexpected '${snippet}'` : "unexpected end of input";
 }
 
@@ -179,37 +196,39 @@ function describeError(cursor: TreeCursor, text: string): string {
  * have an operator, whether it is missing only when the tree has errors at all, and for its children only if it is
  * not a token.
  */
-function convert(cursor: TreeCursor, text: string, hasError: boolean): ParsedPython {
+function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPython {
   const lines = new LineIndex(text);
+  const tree = new TreeData(lines);
   const comments: PyComment[] = [];
   let syntaxProblem: SyntaxProblem | null = null;
-  const root = new ConvertedNode(cursor.nodeType, cursor.startIndex, cursor.endIndex, null, null, lines);
+  const rootType = typeNames[cursor.typeId()] ?? "ERROR";
+  const root = new ConvertedNode(rootType, cursor.startIndex(), cursor.endIndex(), null, null, tree);
   let parent: ConvertedNode = root;
   let parentHasOperator = OPERATOR_PARENTS.has(root.type);
   if (!cursor.gotoFirstChild()) return { root, comments, syntaxProblem };
 
   for (;;) {
-    const typeId = cursor.nodeTypeId;
+    const typeId = cursor.typeId();
     const type = typeNames[typeId] ?? "ERROR";
     let descendInto: ConvertedNode | null = null;
-    if (hasError && syntaxProblem === null && (type === "ERROR" || cursor.nodeIsMissing)) {
-      const position = cursor.startPosition;
-      syntaxProblem = { message: describeError(cursor, text), line: position.row + 1, column: position.column + 1 };
+    if (hasError && syntaxProblem === null && (type === "ERROR" || cursor.isMissing())) {
+      const position = cursor.startPosition();
+      syntaxProblem = { message: describeError(cursor, type, text), line: position.row + 1, column: position.column + 1 };
     }
     if (namedTypes[typeId] ?? true) {
-      const start = cursor.startIndex;
-      const end = cursor.endIndex;
+      const start = cursor.startIndex();
+      const end = cursor.endIndex();
       if (type === "comment") {
         const range: [number, number] = [start, end];
         comments.push({ type: "comment", value: text.slice(start + 1, end), range, loc: lines.location(range) });
       } else {
-        const node = new ConvertedNode(type, start, end, parent, cursor.currentFieldName ?? null, lines);
+        const node = new ConvertedNode(type, start, end, parent, fieldNames[cursor.fieldId()] ?? null, tree);
         parent.children.push(node);
         if (typeId >= firstRuleId) descendInto = node;
       }
     } else if (type === "async") {
       parent.isAsync = true;
-    } else if (parentHasOperator && cursor.currentFieldName === "operator") {
+    } else if (parentHasOperator && fieldNames[cursor.fieldId()] === "operator") {
       parent.op = type;
     }
 
@@ -248,11 +267,12 @@ export function parseTree(text: string, previous?: Tree): Tree {
 }
 
 /** Plain nodes for a live tree of `text`; the tree stays the caller's. */
-export function convertTree(tree: Tree, text: string): ParsedPython {
-  const cursor = tree.walk();
+export function convertTree(tree: Tree, text: string, options: { direct?: boolean } = {}): ParsedPython {
+  const hasError = tree.rootNode.hasError;
+  const cursor = openWalk(tree, options);
   try {
-    return convert(cursor, text, tree.rootNode.hasError);
+    return convert(cursor, text, hasError);
   } finally {
-    cursor.delete();
+    cursor.end();
   }
 }

@@ -1,18 +1,8 @@
 import { Linter } from "eslint";
 import plugin from "../../../rules/index.js";
-import { parsePython, type ParsedPython, type PyNode } from "../../../rules/python/parser.js";
+import { parsePython } from "../../../rules/python/parser.js";
 import { editBetween, forgetPythonTree, parsePythonRetaining, retainedPythonTreeCount } from "../../../rules/python/retained-trees.js";
-
-/** Everything the rules can see of a parse, as plain data. */
-function dump(parsed: ParsedPython): unknown {
-  const nodes: unknown[] = [];
-  const visit = (node: PyNode, depth: number): void => {
-    nodes.push([depth, node.type, node.range, node.field, node.isAsync ?? false, node.op ?? null, node.loc.start, node.loc.end]);
-    for (const child of node.children) visit(child, depth + 1);
-  };
-  visit(parsed.root, 0);
-  return { nodes, comments: parsed.comments.map((c) => [c.value, c.range]), problem: parsed.syntaxProblem };
-}
+import { dumpParse as dump } from "./parse-dump.js";
 
 /** Every intermediate text of typing `typed` at `at`, then erasing it, as an editor produces them. */
 function* typing(text: string, at: number, typed: string): Generator<string> {
