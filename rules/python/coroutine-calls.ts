@@ -36,18 +36,17 @@ function resolveDotted(base: PyNode, rest: readonly string[], session: ProjectSe
 }
 
 /**
- * What a name bound by `definitions` refers to, followed by `rest`: memoised per bindings and session, since a file
- * resolves the same names (`asyncio`, `self._client`, an imported helper) at every call.
+ * What a name bound by `definitions` refers to, followed by `rest`: memoised per bindings in the session (which lives
+ * as long as the linted tree), since a file resolves the same names (`asyncio`, `self._client`, an imported helper)
+ * at every call.
  */
-const resolutions = new WeakMap<readonly Definition[], { readonly session: ProjectSession; readonly byRest: Map<string, Resolved | undefined> }>();
-
 function resolveDefinitions(definitions: readonly Definition[], rest: readonly string[], session: ProjectSession, source: string): Resolved | undefined {
-  let memo = resolutions.get(definitions);
-  if (memo?.session !== session) resolutions.set(definitions, (memo = { session, byRest: new Map() }));
+  let byRest = session.resolutions.get(definitions);
+  if (!byRest) session.resolutions.set(definitions, (byRest = new Map()));
   const key = rest.join(".");
-  if (memo.byRest.has(key)) return memo.byRest.get(key);
+  if (byRest.has(key)) return byRest.get(key);
   const resolved = resolveDefinitionsOnce(definitions, rest, session, source);
-  memo.byRest.set(key, resolved);
+  byRest.set(key, resolved);
   return resolved;
 }
 

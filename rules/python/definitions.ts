@@ -6,6 +6,7 @@
  */
 import type { PyNode } from "./parser.js";
 import { childByField, childrenByField, compactTextOf, textOf } from "./syntax.js";
+import { NodeMemo } from "./tree-memo.js";
 
 /** An import as written: `from ..core import y` is `{ level: 2, module: "core", name: "y" }`. */
 export interface ImportTarget {
@@ -30,7 +31,7 @@ export interface ScopeDefinitions {
   readonly starImports: readonly ImportTarget[];
 }
 
-const cache = new WeakMap<PyNode, ScopeDefinitions>();
+const cache = new NodeMemo<ScopeDefinitions>();
 const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
 
 /** The parsed target of an import statement's module part (`..core` → level 2, module "core"). */

@@ -25,6 +25,7 @@ import { calleeNameOf, resolvedNameOf } from "./resolved-name.js";
 import { childByField, methodCallOf, textOf, unparenthesized } from "./syntax.js";
 import { storedValueLeaves, valueLeaves, type ValueLeaf } from "./value-origins.js";
 import { descendants } from "./walk.js";
+import { NodeMemo } from "./tree-memo.js";
 
 export interface LibraryObject {
   /** The type, as knowledge.ts names it: `aiohttp.ClientSession`, `asyncio.AbstractEventLoop`… */
@@ -175,7 +176,7 @@ interface AttributeStore {
 }
 
 /** Per class: every store to `<receiver>.<name>` in its methods, by attribute name; "unknown" when one cannot be followed. */
-const storesCache = new WeakMap<PyNode, Map<string, AttributeStore[] | "unknown">>();
+const storesCache = new NodeMemo<Map<string, AttributeStore[] | "unknown">>();
 
 function attributeStoresOf(classNode: PyNode, source: string): Map<string, AttributeStore[] | "unknown"> {
   let stores = storesCache.get(classNode);

@@ -10,6 +10,7 @@ import { storingNodeOf } from "./references.js";
 import { qualifiedNameOf } from "./scope.js";
 import { childByField, dottedPartsOf, textOf, unparenthesized } from "./syntax.js";
 import { descendants } from "./walk.js";
+import { NodeMemo, TreeMemo } from "./tree-memo.js";
 
 /** A dotted name as written, e.g. a decorator `functools.wraps` or a base class `models.Base`. */
 export interface NameRef {
@@ -205,7 +206,7 @@ function isWrapperOf(wrapper: PyNode, outer: PyNode, parameter: string, source: 
   );
 }
 
-const functionCache = new WeakMap<PyNode, FunctionSummary>();
+const functionCache = new NodeMemo<FunctionSummary>();
 
 export function summarizeFunction(definition: PyNode, source: string): FunctionSummary {
   let summary = functionCache.get(definition);
@@ -229,16 +230,19 @@ export function summarizeFunction(definition: PyNode, source: string): FunctionS
 export function effectiveDefinition(definitions: readonly Definition[], source: string): Definition | undefined {
   // Cheap and common: one binding that is no `def` (an import, a variable) needs no look at decorators.
   if (definitions.length === 1 && definitions[0]!.kind !== "function") return definitions[0];
-  const cached = effectiveCache.get(definitions);
+  // Only a `def` can be an overload; its node says which tree keeps the answer.
+  let anchor: PyNode | undefined;
+  for (const definition of definitions) if (definition.kind === "function") anchor ??= definition.node;
+  const cached = anchor && effectiveCache.get(anchor, definitions);
   if (cached !== undefined) return cached ?? undefined;
   const real = definitions.filter((definition) => !(definition.kind === "function" && isOverload(definition.node, source)));
   const effective = real.length === 1 ? real[0] : undefined;
-  effectiveCache.set(definitions, effective ?? null);
+  if (anchor) effectiveCache.set(anchor, definitions, effective ?? null);
   return effective;
 }
 
 /** By the bindings array of a name (definitions.ts caches it per scope, so it stands for the name there). */
-const effectiveCache = new WeakMap<readonly Definition[], Definition | null>();
+const effectiveCache = new TreeMemo<readonly Definition[], Definition | null>();
 
 /** Whether `node` is assigned to (not `del`eted, not a comprehension variable). */
 function isStoreTarget(node: PyNode): boolean {
@@ -264,7 +268,7 @@ function instanceAttributesOf(members: ReadonlyMap<string, readonly Definition[]
   return attributes;
 }
 
-const classCache = new WeakMap<PyNode, ClassSummary>();
+const classCache = new NodeMemo<ClassSummary>();
 
 export function summarizeClass(classNode: PyNode, source: string): ClassSummary {
   const cached = classCache.get(classNode);
@@ -307,7 +311,7 @@ export function symbolOf(definitions: readonly Definition[], source: string): Sy
   }
 }
 
-const moduleCache = new WeakMap<PyNode, ModuleSummary>();
+const moduleCache = new NodeMemo<ModuleSummary>();
 
 export function summarizeModule(root: PyNode, source: string): ModuleSummary {
   const cached = moduleCache.get(root);

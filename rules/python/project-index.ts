@@ -9,7 +9,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { ImportTarget } from "./definitions.js";
+import type { Definition, ImportTarget } from "./definitions.js";
 import { coroutinePreservingDecorators, methodlessBases, protocolBases } from "./knowledge.js";
 import { projectRootOf, resolveModule, searchPathsOf, submoduleOf, type ModuleLocation, type PathKind } from "./module-resolution.js";
 import {
@@ -22,6 +22,7 @@ import {
 } from "./module-summary.js";
 import { parsePython, type ParsedPython, type PyNode } from "./parser.js";
 import { clearSharedParses, lintedSummary, offerParse, rememberLinted, waitingParse } from "./shared-parses.js";
+import { NodeMemo } from "./tree-memo.js";
 
 /** Files larger than this are not summarised (generated code, data dumps): their names stay unknown. */
 const MAX_MODULE_BYTES = 2_000_000;
@@ -151,6 +152,28 @@ export interface ModuleContext {
   readonly location: ModuleLocation | undefined;
 }
 
+/**
+ * The linted module, its summary made when first asked for. A class, not an object literal with a getter: V8 gives
+ * each such literal its own hidden class, which lives in old space and kept the getter's closure, and with it the
+ * whole syntax tree, alive through every young-generation collection until the next full one.
+ */
+class LintedModule implements ModuleContext {
+  #summary: ModuleSummary | (() => ModuleSummary);
+
+  constructor(
+    readonly path: string | undefined,
+    readonly location: ModuleLocation | undefined,
+    summary: ModuleSummary | (() => ModuleSummary),
+  ) {
+    this.#summary = summary;
+  }
+
+  get summary(): ModuleSummary {
+    if (typeof this.#summary === "function") this.#summary = this.#summary();
+    return this.#summary;
+  }
+}
+
 export type Resolved =
   | { readonly kind: "function"; readonly fn: FunctionSummary; readonly ctx: ModuleContext }
   | { readonly kind: "class"; readonly cls: ClassSummary; readonly ctx: ModuleContext }
@@ -181,6 +204,8 @@ export class ProjectSession {
   /** `findMethod` answers, by class and name; a class summary belongs to one module, so it is the whole key. */
   readonly #methods = new Map<ClassSummary, Map<string, MethodLookup>>();
   readonly #superMethods = new Map<ClassSummary, Map<string, MethodLookup>>();
+  /** coroutine-calls.ts's resolutions of names, by their bindings array and the attribute path after them. */
+  readonly resolutions = new Map<readonly Definition[], Map<string, Resolved | undefined>>();
 
   /**
    * @param currentFile the linted file's path (`context.physicalFilename`); not absolute (`<input>`): no project.
@@ -194,14 +219,7 @@ export class ProjectSession {
         : path.basename(file) === "__init__.py"
           ? { kind: "package", file, dirs: [path.dirname(file)] }
           : { kind: "module", file, dirs: [] };
-    let summary = typeof currentSummary === "function" ? undefined : currentSummary;
-    this.current = {
-      path: file,
-      location,
-      get summary() {
-        return (summary ??= (currentSummary as () => ModuleSummary)());
-      },
-    };
+    this.current = new LintedModule(file, location, currentSummary);
     if (file !== undefined) this.#modules.set(file, this.current);
   }
 
@@ -388,7 +406,7 @@ function isMethodless(base: NameRef): boolean {
   return base.binding === "builtin" && methodlessBases.has(base.parts.join("."));
 }
 
-const lintSessions = new WeakMap<PyNode, ProjectSession>();
+const lintSessions = new NodeMemo<ProjectSession>();
 
 /**
  * The session of one lint of a file, by its syntax tree: every rule linting that tree shares it, and with it the

@@ -6,6 +6,7 @@
 import { definitionsIn, type Definition, type ImportTarget } from "./definitions.js";
 import type { PyNode } from "./parser.js";
 import { attributePathOf, dottedBaseOf, textOf } from "./syntax.js";
+import { NodeMemo } from "./tree-memo.js";
 
 export { childByField, childrenByField } from "./syntax.js";
 
@@ -69,7 +70,7 @@ function condense(definitions: readonly Definition[]): Binding {
 }
 
 /** Per scope, the bindings asked for so far (null: not bound there); a scope binds many names, few are asked about. */
-const bindingCache = new WeakMap<PyNode, Map<string, Binding | null>>();
+const bindingCache = new NodeMemo<Map<string, Binding | null>>();
 
 /** What `name` is bound to directly in a scope (module, function, lambda), not in the scopes nested inside it. */
 function bindingIn(scope: PyNode, name: string, source: string): Binding | undefined {

@@ -3,7 +3,7 @@ import { TextSourceCodeBase } from "@eslint/plugin-kit";
 import type { FileProblem, TraversalStep } from "@eslint/core";
 import type { Directive } from "@eslint/plugin-kit";
 import { collectDirectives, isInlineConfigComment, type DirectiveSpan } from "./directives.js";
-import type { PyComment, PyNode } from "./parser.js";
+import { parsePython, type PyComment, type PyNode } from "./parser.js";
 import { TraversalWalk } from "./traversal.js";
 
 export interface PythonLanguageOptions extends Record<string, unknown> {
@@ -20,14 +20,30 @@ type PythonSourceCodeOptions = {
   ConfigNode: PyComment;
 };
 
+/**
+ * `ast` as an accessor over the private tree. One descriptor for all instances: a getter made per instance would give
+ * each its own hidden class in old space, which would keep the instance (and its tree) alive through young-generation
+ * collections.
+ */
+const AST_PROPERTY: PropertyDescriptor = {
+  get(this: PythonSourceCode): PyNode {
+    return this.tree();
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 export class PythonSourceCode extends TextSourceCodeBase<PythonSourceCodeOptions> {
-  override readonly ast: PyNode;
+  declare readonly ast: PyNode;
   readonly comments: readonly PyComment[];
+  /** The tree, until ESLint has walked it (see `traverse`); parsed again from the text if asked for after. */
+  #tree: PyNode | undefined;
 
   constructor({ text, ast, comments }: { text: string; ast: PyNode; comments: readonly PyComment[] }) {
     // Python breaks lines at \r\n, \r and \n only (not at U+2028 as JavaScript does).
     super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
-    this.ast = ast;
+    this.#tree = ast;
+    Object.defineProperty(this, "ast", AST_PROPERTY);
     this.comments = comments;
   }
 
@@ -41,6 +57,11 @@ export class PythonSourceCode extends TextSourceCodeBase<PythonSourceCodeOptions
     return ancestors.reverse();
   }
 
+  /** The tree, parsed again from the text if ESLint has walked it and let it go (see `traverse`). */
+  tree(): PyNode {
+    return (this.#tree ??= parsePython(this.text).root);
+  }
+
   getInlineConfigNodes(): PyComment[] {
     return this.comments.filter(isInlineConfigComment);
   }
@@ -51,6 +72,8 @@ export class PythonSourceCode extends TextSourceCodeBase<PythonSourceCodeOptions
 
   /** Depth-first enter/exit steps, made on demand (see traversal.ts); iterative, so deep nesting cannot overflow the stack. */
   override traverse(): Iterable<TraversalStep> {
-    return new TraversalWalk(this.ast);
+    return new TraversalWalk(this.ast, () => {
+      this.#tree = undefined;
+    });
   }
 }

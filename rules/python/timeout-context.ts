@@ -10,6 +10,7 @@ import type { PyNode } from "./parser.js";
 import { calleeNameOf } from "./resolved-name.js";
 import { childByField } from "./syntax.js";
 import { callSitesOf } from "./value-origins.js";
+import { NodeMemo } from "./tree-memo.js";
 
 const MAX_CALLER_DEPTH = 4;
 
@@ -42,7 +43,7 @@ function isBoundedAwaitable(call: PyNode, child: PyNode, source: string): boolea
   return limit === "unknown" || !isNone(limit);
 }
 
-const callersCache = new WeakMap<PyNode, boolean>();
+const callersCache = new NodeMemo<boolean>();
 
 /** Whether every call of `fn` in the file runs under a limit (memoised: call chains are walked once). */
 function callersBounded(fn: PyNode, source: string, depth: number, seen: Set<PyNode>): boolean {

@@ -15,10 +15,12 @@ export class TraversalWalk implements Iterable<TraversalStep>, Iterator<Traversa
   readonly #args: [PyNode, PyNode | null];
   readonly #step: VisitTraversalStep & { type: "visit" };
   readonly #result: IteratorResult<TraversalStep>;
+  readonly #onEnd: (() => void) | undefined;
   #started = false;
 
-  constructor(root: PyNode) {
+  constructor(root: PyNode, onEnd?: () => void) {
     this.#root = root;
+    this.#onEnd = onEnd;
     this.#args = [root, null];
     this.#step = { type: "visit", kind: 1, target: root, phase: 1, args: this.#args };
     this.#result = { done: false, value: this.#step };
@@ -37,7 +39,10 @@ export class TraversalWalk implements Iterable<TraversalStep>, Iterator<Traversa
       return this.#visit(this.#root, 1);
     }
     const depth = nodes.length - 1;
-    if (depth < 0) return { done: true, value: undefined };
+    if (depth < 0) {
+      this.#onEnd?.();
+      return { done: true, value: undefined };
+    }
     const node = nodes[depth]!;
     const index = this.#nextChild[depth]!;
     if (index < node.children.length) {

@@ -10,6 +10,7 @@ import { classOfMethod, parametersOf } from "./methods.js";
 import type { PyNode } from "./parser.js";
 import { identifierRole, occurrencesOf } from "./references.js";
 import { childByField, textOf, unparenthesized } from "./syntax.js";
+import { NodeMemo, TreeMemo } from "./tree-memo.js";
 
 export type ValueLeaf =
   /** An expression that is not a name: a call, a `/` join, an attribute, a literal… */
@@ -103,14 +104,15 @@ export function callSitesOf(fn: PyNode, source: string): PyNode[] | undefined {
   return calls;
 }
 
-const callSitesCache = new WeakMap<PyNode, PyNode[] | null>();
-const identifierIndex = new WeakMap<PyNode, Map<string, PyNode[]>>();
+const callSitesCache = new NodeMemo<PyNode[] | null>();
+/** One per tree (the key is always null). */
+const identifierIndex = new TreeMemo<null, Map<string, PyNode[]>>();
 
 /** Identifiers spelled `name` inside `scope`, from a per-module index built once (occurrence searches are hot). */
 function identifiersNamed(scope: PyNode, name: string, source: string): PyNode[] {
+  let index = identifierIndex.get(scope, null);
   let root = scope;
   while (root.parent) root = root.parent;
-  let index = identifierIndex.get(root);
   if (!index) {
     index = new Map();
     const stack = [root];
@@ -124,7 +126,7 @@ function identifiersNamed(scope: PyNode, name: string, source: string): PyNode[]
       }
       for (const child of node.children) stack.push(child);
     }
-    identifierIndex.set(root, index);
+    identifierIndex.set(root, null, index);
   }
   const all = index.get(name) ?? [];
   return scope === root ? all : all.filter((node) => node.range[0] >= scope.range[0] && node.range[1] <= scope.range[1]);

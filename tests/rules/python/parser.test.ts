@@ -1,0 +1,85 @@
+/** The conversion of tree-sitter trees to plain nodes: the direct cursor walk, and how long a tree lives. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Linter } from "eslint";
+import { zeroConfig } from "../../../engine/config.js";
+import { directWalksAvailable } from "../../../rules/python/cursor-walk.js";
+import { convertTree, parsePython, parseTree } from "../../../rules/python/parser.js";
+import { NodeMemo } from "../../../rules/python/tree-memo.js";
+import { dumpParse } from "./parse-dump.js";
+
+function pythonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".py"))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Both walks of one tree, side by side. */
+function bothWalks(text: string): [unknown, unknown] {
+  const tree = parseTree(text);
+  try {
+    return [dumpParse(convertTree(tree, text, { direct: true })), dumpParse(convertTree(tree, text, { direct: false }))];
+  } finally {
+    tree.delete();
+  }
+}
+
+describe("the cursor walk", () => {
+  it("runs without web-tree-sitter's marshalling (its internal binding is there and complete)", () => {
+    // If an upgrade of web-tree-sitter changes its Module, parsing falls back to the public API, three times slower:
+    // this test says so instead of the benchmark.
+    expect(directWalksAvailable()).toBe(true);
+  });
+
+  it("gives exactly what the public TreeCursor API gives, on every fixture", () => {
+    const files = pythonFiles(path.resolve("test-fixtures/python"));
+    expect(files.length).toBeGreaterThan(40);
+    for (const file of files) {
+      const [direct, viaPublicApi] = bothWalks(readFileSync(file, "utf8"));
+      expect(direct, file).toEqual(viaPublicApi);
+    }
+  });
+
+  it("gives the same syntax problem and positions on broken, CRLF and non-BMP text", () => {
+    for (const text of [
+      "def broken(:\n    pass\n",
+      "x = (1,\r\ny = '𝒳é' +\r\n",
+      "async def f():\n    await\n",
+      "class C:\n  def m(self):\n return 1\n",
+      "\uFEFFimport time\n",
+      "",
+    ]) {
+      const [direct, viaPublicApi] = bothWalks(text);
+      expect(direct, JSON.stringify(text)).toEqual(viaPublicApi);
+    }
+    expect(parsePython("def broken(:\n    pass\n").syntaxProblem).toMatchObject({ line: 1, column: 12 });
+  });
+
+  it("leaves the parser usable: many walks in a row, each tree deleted after", () => {
+    const text = "async def f(x):\n    return [await g(y) for y in x if y > 1]\n";
+    const first = dumpParse(parsePython(text));
+    for (let index = 0; index < 200; index++) expect(dumpParse(parsePython(text))).toEqual(first);
+  });
+});
+
+describe("what lives as long as a tree", () => {
+  it("memos are per tree: another parse of the same text starts empty", () => {
+    const memo = new NodeMemo<string>();
+    const one = parsePython("x = 1\n").root;
+    const other = parsePython("x = 1\n").root;
+    memo.set(one, "seen");
+    expect(memo.get(one)).toBe("seen");
+    expect(memo.has(other)).toBe(false);
+    expect(memo.get(one.children[0]!)).toBeUndefined();
+  });
+
+  it("a source code lets its tree go once ESLint has walked it, and parses it again if asked after", () => {
+    const linter = new Linter({ configType: "flat" });
+    const text = "import time\n\nasync def f():\n    time.sleep(1)\n";
+    const messages = linter.verify(text, zeroConfig(), { filename: path.resolve("example.py") });
+    expect(messages.map((message) => message.ruleId)).toEqual(["async-pitfalls/no-blocking-sleep"]);
+    const sourceCode = linter.getSourceCode() as unknown as { ast: { type: string; children: { type: string }[] } };
+    expect(sourceCode.ast.type).toBe("module");
+    expect(sourceCode.ast.children.map((child) => child.type)).toEqual(["import_statement", "function_definition"]);
+  });
+});
