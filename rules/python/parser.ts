@@ -19,7 +19,10 @@ export interface PyNode {
   readonly range: [number, number];
   loc: SourceLocation;
   readonly parent: PyNode | null;
-  /** Named children in source order; comments are collected separately. */
+  /**
+   * Named children in source order; comments are collected separately. A string literal that cannot hold replacement
+   * fields (no `f`/`t` prefix) has none: its text says it all.
+   */
   readonly children: PyNode[];
   /** The field name this node has in its parent (`function`, `arguments`, `body`, …), if any. */
   readonly field: string | null;
@@ -102,6 +105,22 @@ for (let id = 0; id < python.nodeTypeCount; id++) {
  * tokens: identifiers, string parts, numbers…). Aliases (ids past the symbols) and ERROR (65535) are not below it.
  */
 const firstRuleId = python.idForNodeType("module", true) ?? 0;
+/** `string`: see `hasNoFields`. */
+const stringTypeId = python.idForNodeType("string", true);
+
+/**
+ * Whether the string literal starting at `start` has no prefix letter that allows replacement fields (`f`, or `t` for
+ * Python 3.14's template strings). Such a literal is converted as a leaf: its parts (`string_start`, `string_content`,
+ * `string_end`, escapes) say nothing its text does not, and they are an eighth of all nodes.
+ */
+function hasNoFields(text: string, start: number): boolean {
+  for (let at = start; ; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x22 || code === 0x27 || Number.isNaN(code)) return true; // the opening quote
+    if (code === 0x66 || code === 0x46 || code === 0x74 || code === 0x54) return false; // f F t T
+  }
+}
+
 /** Field names by field id (index 0, no field, is null). */
 const fieldNames: readonly (string | null)[] = python.fields;
 
@@ -224,7 +243,8 @@ function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPyt
       } else {
         const node = new ConvertedNode(type, start, end, parent, fieldNames[cursor.fieldId()] ?? null, tree);
         parent.children.push(node);
-        if (typeId >= firstRuleId) descendInto = node;
+        // With errors anywhere, every node is visited, so that the first error is found.
+        if (typeId >= firstRuleId && (typeId !== stringTypeId || hasError || !hasNoFields(text, start))) descendInto = node;
       }
     } else if (type === "async") {
       parent.isAsync = true;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { Linter } from "eslint";
 import { zeroConfig } from "../../../engine/config.js";
 import { directWalksAvailable } from "../../../rules/python/cursor-walk.js";
-import { convertTree, parsePython, parseTree } from "../../../rules/python/parser.js";
+import { convertTree, parsePython, parseTree, type PyNode } from "../../../rules/python/parser.js";
 import { NodeMemo } from "../../../rules/python/tree-memo.js";
 import { dumpParse } from "./parse-dump.js";
 
@@ -59,6 +59,34 @@ describe("the cursor walk", () => {
     const text = "async def f(x):\n    return [await g(y) for y in x if y > 1]\n";
     const first = dumpParse(parsePython(text));
     for (let index = 0; index < 200; index++) expect(dumpParse(parsePython(text))).toEqual(first);
+  });
+});
+
+describe("string literals", () => {
+  const stringsOf = (text: string) => {
+    const found: { text: string; children: string[] }[] = [];
+    const visit = (node: PyNode): void => {
+      if (node.type === "string") found.push({ text: text.slice(...node.range), children: node.children.map((child) => child.type) });
+      node.children.forEach(visit);
+    };
+    visit(parsePython(text).root);
+    return found;
+  };
+
+  it("are leaves unless a prefix allows replacement fields, whose interpolations stay nodes", () => {
+    const text = `a = "x"\nb = rb'\\n'\nc = f"{d(e)}!"\ng = Rf"""{h}"""\ni = t"{j}"\nk = "{not_a_field}"\n`;
+    expect(stringsOf(text)).toEqual([
+      { text: '"x"', children: [] },
+      { text: "rb'\\n'", children: [] },
+      { text: 'f"{d(e)}!"', children: ["string_start", "interpolation", "string_content", "string_end"] },
+      { text: 'Rf"""{h}"""', children: ["string_start", "interpolation", "string_end"] },
+      { text: 't"{j}"', children: ["string_start", "interpolation", "string_end"] },
+      { text: '"{not_a_field}"', children: [] },
+    ]);
+  });
+
+  it("are entered when the file has a syntax error, so that the error is found wherever it is", () => {
+    expect(stringsOf('a = "x"\ndef broken(:\n')[0]!.children).toEqual(["string_start", "string_content", "string_end"]);
   });
 });
 
