@@ -11,7 +11,8 @@
  *
  * The exports are reached through the Module object Emscripten builds on the options given to `Parser.init`. That
  * is web-tree-sitter's internal surface, so it is checked when loaded, and a walk falls back to the public
- * `TreeCursor` API when anything is missing (`directWalksAvailable` says which one runs; a test pins it).
+ * `TreeCursor` API when anything is missing (`directWalksAvailable` says which one runs; a test pins it, and another
+ * compares both walks on every fixture). package.json pins web-tree-sitter's exact version for the same reason.
  */
 import type { Point, Tree, TreeCursor } from "web-tree-sitter";
 
