@@ -120,8 +120,12 @@ function projectInstanceMethod(receiver: PyNode, definition: Definition | undefi
   return typeof found === "object" ? kindOfResolved({ kind: "function", ...found }, session) : undefined;
 }
 
+/** Every method name some known library type has as a coroutine method: only these are worth a type inference. */
+const libraryCoroutineMethods: ReadonlySet<string> = new Set([...coroutineMethodsByType.values()].flatMap((methods) => [...methods.keys()]));
+
 /** A method of a library object whose type is proven (`q.put()` with `q = asyncio.Queue()`, `self.q.put()`). */
 function libraryMethod(receiver: PyNode, method: string, source: string): AwaitableKind | undefined {
+  if (!libraryCoroutineMethods.has(method)) return undefined;
   const type = objectTypeOf(receiver, source);
   return type === undefined ? undefined : coroutineMethodsByType.get(type)?.get(method);
 }
