@@ -3,6 +3,7 @@
  * local name is ever looked at again. Which bindings a scope has is definitions.ts's job.
  */
 import { definitionsIn } from "./definitions.js";
+import { identifiersNamed } from "./identifier-index.js";
 import type { PyNode } from "./parser.js";
 import { enclosingScope } from "./scope.js";
 import { childByField, textOf } from "./syntax.js";
@@ -85,21 +86,9 @@ export function storingNodeOf(target: PyNode): PyNode | undefined {
   return owner.type === "as_pattern_target" || owner.type === "delete_statement" ? owner : undefined;
 }
 
-function isIdentifierNamed(node: PyNode, name: string, source: string): boolean {
-  return node.type === "identifier" && node.range[1] - node.range[0] === name.length && source.startsWith(name, node.range[0]);
-}
-
-/** Every identifier spelled `name` inside `root` (nested functions and comprehensions included). */
-export function occurrencesOf(root: PyNode, name: string, source: string): PyNode[] {
-  const found: PyNode[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (isIdentifierNamed(node, name, source)) found.push(node);
-    for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
-  }
-  // Children are pushed last first, so nodes come off the stack in source order: `found` is already sorted.
-  return found;
+/** Every identifier spelled `name` inside `root` (nested functions and comprehensions included), in source order. */
+export function occurrencesOf(root: PyNode, name: string, source: string): readonly PyNode[] {
+  return identifiersNamed(root, name, source);
 }
 
 /** Whether `name` is spelled anywhere inside `root` as an identifier (any role): a fresh name must not be. */

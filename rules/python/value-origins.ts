@@ -8,9 +8,10 @@ import { argumentFor, callArguments } from "./call-arguments.js";
 import { definitionScopeOf, parameterName as parameterNameOf, soleDefinitionOf } from "./definitions.js";
 import { classOfMethod, parametersOf } from "./methods.js";
 import type { PyNode } from "./parser.js";
+import { identifiersNamed } from "./identifier-index.js";
 import { identifierRole, occurrencesOf } from "./references.js";
 import { childByField, textOf, unparenthesized } from "./syntax.js";
-import { NodeMemo, TreeMemo } from "./tree-memo.js";
+import { NodeMemo } from "./tree-memo.js";
 
 export type ValueLeaf =
   /** An expression that is not a name: a call, a `/` join, an attribute, a literal… */
@@ -105,33 +106,6 @@ export function callSitesOf(fn: PyNode, source: string): PyNode[] | undefined {
 }
 
 const callSitesCache = new NodeMemo<PyNode[] | null>();
-/** One per tree (the key is always null). */
-const identifierIndex = new TreeMemo<null, Map<string, PyNode[]>>();
-
-/** Identifiers spelled `name` inside `scope`, from a per-module index built once (occurrence searches are hot). */
-function identifiersNamed(scope: PyNode, name: string, source: string): PyNode[] {
-  let index = identifierIndex.get(scope, null);
-  let root = scope;
-  while (root.parent) root = root.parent;
-  if (!index) {
-    index = new Map();
-    const stack = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.type === "identifier") {
-        const text = textOf(node, source);
-        const list = index.get(text);
-        if (list) list.push(node);
-        else index.set(text, [node]);
-      }
-      for (const child of node.children) stack.push(child);
-    }
-    identifierIndex.set(root, null, index);
-  }
-  const all = index.get(name) ?? [];
-  return scope === root ? all : all.filter((node) => node.range[0] >= scope.range[0] && node.range[1] <= scope.range[1]);
-}
-
 function findCallSites(fn: PyNode, source: string): PyNode[] | undefined {
   if (fn.type !== "function_definition" || fn.parent?.type === "decorated_definition" || classOfMethod(fn)) return undefined;
   const nameNode = childByField(fn, "name");
