@@ -12,11 +12,24 @@ export function mayContainAsync(source: string): boolean {
   return source.includes("async");
 }
 
+/** Whether the UTF-16 code unit is a `\w` character (ASCII letter, digit or underscore), as `\b` sees it. */
+function isWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/** Whether `word` occurs in `source` between `\b` boundaries; `indexOf` is several times faster than a `\b` regex. */
+function containsWord(source: string, word: string): boolean {
+  for (let at = source.indexOf(word); at !== -1; at = source.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || !isWordCode(source.charCodeAt(at - 1))) && (end === source.length || !isWordCode(source.charCodeAt(end)))) return true;
+  }
+  return false;
+}
+
 /** A test for files that mention any of these dotted names' last parts (`asyncio.gather` → `gather`) as a word. */
 export function mentionsAnyOf(names: Iterable<string>): (source: string) => boolean {
   const words = new Set<string>();
   for (const name of names) words.add(name.slice(name.lastIndexOf(".") + 1));
-  const escaped = [...words].map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"));
-  const pattern = new RegExp(`\\b(?:${escaped.join("|")})\\b`, "u");
-  return (source) => pattern.test(source);
+  const list = [...words];
+  return (source) => list.some((word) => containsWord(source, word));
 }
