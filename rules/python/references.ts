@@ -118,14 +118,24 @@ const LOOP_TYPES = new Set(["for_statement", "while_statement"]);
  * iteration sees it), or a read in a nested function or lambda (a closure may run at any time).
  */
 export function isReadAfter(fn: PyNode, statement: PyNode, name: string, source: string): boolean {
+  const occurrences = occurrencesOf(fn, name, source);
+  // In source order: the occurrences after the statement start at `after`. Almost every binding is read again soon
+  // after it, so those are looked at first.
+  const end = statement.range[1];
+  let after = 0;
+  for (let high = occurrences.length; after < high; ) {
+    const mid = (after + high) >> 1;
+    if (occurrences[mid]!.range[0] < end) after = mid + 1;
+    else high = mid;
+  }
+  for (let index = after; index < occurrences.length; index++) if (identifierRole(occurrences[index]!) === "read") return true;
   let outermostLoop: PyNode | undefined;
   for (let current = statement.parent; current && current !== fn; current = current.parent) {
     if (LOOP_TYPES.has(current.type)) outermostLoop = current;
   }
-  for (const identifier of occurrencesOf(fn, name, source)) {
-    const role = identifierRole(identifier);
-    if (role !== "read") continue;
-    if (identifier.range[0] >= statement.range[1]) return true;
+  for (let index = 0; index < after; index++) {
+    const identifier = occurrences[index]!;
+    if (identifierRole(identifier) !== "read") continue;
     if (outermostLoop && identifier.range[0] >= outermostLoop.range[0] && identifier.range[1] <= outermostLoop.range[1]) return true;
     if (enclosingScope(identifier) !== fn) return true;
   }

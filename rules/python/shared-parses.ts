@@ -24,16 +24,18 @@ let waitingChars = 0;
  */
 const linted = new Map<string, { readonly length: number; readonly digest: bigint; readonly summary: ModuleSummary }>();
 
-/** Two 32-bit multiplicative hashes of the UTF-16 code units, side by side. */
+/** Two 32-bit multiplicative hashes of the text, two UTF-16 code units per step, side by side. */
 function digestOf(text: string): bigint {
   let low = 0x811c9dc5;
   let high = 0x9747b28c ^ text.length;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
+  const pairs = text.length & ~1;
+  for (let index = 0; index < pairs; index += 2) {
+    const code = (text.charCodeAt(index) << 16) | text.charCodeAt(index + 1);
     low = Math.imul(low ^ code, 0x01000193);
     high = Math.imul(high ^ code, 0x5bd1e995);
     high ^= high >>> 15;
   }
+  if (pairs < text.length) low = Math.imul(low ^ text.charCodeAt(pairs), 0x01000193);
   return (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
 }
 
