@@ -6,7 +6,7 @@
  */
 import type { PyNode } from "./parser.js";
 import { childByField, childrenByField, compactTextOf, textOf } from "./syntax.js";
-import { NodeMemo } from "./tree-memo.js";
+import { NodeMemo, TreeMemo } from "./tree-memo.js";
 
 /** An import as written: `from ..core import y` is `{ level: 2, module: "core", name: "y" }`. */
 export interface ImportTarget {
@@ -56,6 +56,21 @@ function bodyOf(scope: PyNode): PyNode[] {
   return scope.children.filter((child) => child.field === "body");
 }
 
+/**
+ * Expressions and expression-only statements: nothing in them binds a name in the enclosing scope but `:=` (a
+ * comprehension's `for` binds in the comprehension's own scope, a lambda's parameters in the lambda's).
+ */
+const BINDS_ONLY_BY_WALRUS = new Set([
+  "call", "argument_list", "keyword_argument", "attribute", "subscript", "slice", "await", "parenthesized_expression",
+  "binary_operator", "boolean_operator", "comparison_operator", "unary_operator", "not_operator", "conditional_expression",
+  "string", "concatenated_string", "list", "tuple", "set", "dictionary", "pair", "list_splat", "dictionary_splat",
+  "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression",
+  "return_statement", "assert_statement", "raise_statement",
+]);
+
+/** Whether a tree's text has no `:=` at all (asked once per tree: the key is always null). */
+const walrusFree = new TreeMemo<null, boolean>();
+
 /** Every binding in `scope` itself (not in scopes nested inside it). Cached per scope node. */
 export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
   const cached = cache.get(scope);
@@ -91,6 +106,9 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
       inComprehensions.push(inComprehension);
     }
   };
+  // Inside an expression only `:=` binds: without one in the file, expressions need not be walked.
+  let skipsExpressions = walrusFree.get(scope, null);
+  if (skipsExpressions === undefined) walrusFree.set(scope, null, (skipsExpressions = !source.includes(":=")));
   const body = bodyOf(scope);
   for (let index = body.length - 1; index >= 0; index--) {
     stack.push(body[index]!);
@@ -99,6 +117,7 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
   while (stack.length > 0) {
     const node = stack.pop()!;
     const inComprehension = inComprehensions.pop()!;
+    if (skipsExpressions && BINDS_ONLY_BY_WALRUS.has(node.type)) continue;
     if (inComprehension) {
       if (node.type === "named_expression") bindTargets(childByField(node, "name") ?? node, node);
       if (node.type !== "lambda") pushChildren(node, true);
