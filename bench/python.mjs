@@ -12,7 +12,8 @@
  * one pyright run is minutes on the full corpus), --no-ruff, --no-pyright, --only parse|convert|lint (that phase
  * alone, for `node --cpu-prof`), --json <file> (write the figures), --src <dir> (bundle our code from another checkout
  * of the sources, e.g. a snapshot: `git archive HEAD rules engine | tar -x -C <dir>`; node_modules stay the project's),
- * --baseline <dir> (also time our parse and lint from that copy, interleaved run by run: before/after of a change).
+ * --baseline <dir> (also time our parse and lint from that copy, interleaved run by run: before/after of a change),
+ * --floor (also time the lint with every rule off: our parse plus ESLint's own work per file).
  *
  * The sources are bundled with esbuild from rules/ and engine/ as they are now (no `npm run build` needed), into
  * .cache/bench/build/. Times are medians of the measured runs after warm-up, in wall-clock and CPU (user+system) time;
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     json: { type: "string" },
     src: { type: "string" },
     baseline: { type: "string" },
+    floor: { type: "boolean", default: false },
   },
 });
 const smoke = args.smoke;
@@ -183,6 +185,14 @@ const phases = {
     lastLint = results;
   },
 };
+if (args.floor) {
+  // The same lint with every rule switched off: our parse plus ESLint's own work per file, the least a lint can cost.
+  const noRules = new FlatConfigArray(ours.zeroConfig({ onlyRules: [] }), { basePath: corpus });
+  noRules.normalizeSync();
+  phases["lint-no-rules"] = () => {
+    for (const f of files) linter.verify(f.text, noRules, { filename: f.file });
+  };
+}
 if (baseline) {
   const baselineConfig = configFor(baseline);
   phases["convert@baseline"] = () => {
@@ -323,6 +333,7 @@ const labels = {
   parse: "(a) tree-sitter parse (parse + tree.delete)",
   convert: "(b) our parse (parsePython: parse + convert)",
   lint: "(c) our lint (Linter.verify, all Python rules)",
+  "lint-no-rules": "    our lint with every rule off (--floor)",
   "convert@baseline": "    our parse, baseline sources",
   "lint@baseline": "    our lint, baseline sources",
   ruff: `(d) ruff ${ruff?.version ?? ""} wasm (ASYNC, RUF006, S113)`,
@@ -345,6 +356,7 @@ console.log("");
 ratio("convert / parse", "convert", "parse");
 ratio("lint / parse", "lint", "parse", 2);
 ratio("lint / our parse", "lint", "convert");
+ratio("lint with every rule off / parse", "lint-no-rules", "parse");
 ratio("ours (lint) / ruff", "lint", "ruff");
 ratio("ours (lint) / pyright", "lint", "pyright");
 ratio("our parse: current / baseline", "convert", "convert@baseline");
