@@ -6,6 +6,7 @@
 import type { PyNode } from "./parser.js";
 import { textOf } from "./syntax.js";
 import { TreeMemo } from "./tree-memo.js";
+import { descendants } from "./walk.js";
 
 /** One per tree (the key is always null). */
 const indexes = new TreeMemo<null, Map<string, PyNode[]>>();
@@ -17,29 +18,24 @@ function indexFor(node: PyNode, source: string): Map<string, PyNode[]> {
   let root = node;
   while (root.parent) root = root.parent;
   const index = new Map<string, PyNode[]>();
-  const stack = [root];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.type === "identifier") {
-      const text = textOf(current, source);
-      const list = index.get(text);
-      if (list) list.push(current);
-      else index.set(text, [current]);
-    }
-    // Last child first, so that nodes come off the stack, and into the lists, in source order.
-    for (let at = current.children.length - 1; at >= 0; at--) stack.push(current.children[at]!);
+  for (const current of descendants(root)) {
+    if (current.type !== "identifier") continue;
+    const text = textOf(current, source);
+    const list = index.get(text);
+    if (list) list.push(current);
+    else index.set(text, [current]);
   }
   indexes.set(root, null, index);
   return index;
 }
 
-/** Every identifier spelled `name` inside `scope` (`scope` itself included), in source order. */
-export function identifiersNamed(scope: PyNode, name: string, source: string): readonly PyNode[] {
-  const all = indexFor(scope, source).get(name);
+/** Every identifier spelled `name` inside `root` (`root` itself included, nested scopes too), in source order. */
+export function occurrencesOf(root: PyNode, name: string, source: string): readonly PyNode[] {
+  const all = indexFor(root, source).get(name);
   if (!all) return NONE;
-  const [from, to] = scope.range;
+  const [from, to] = root.range;
   if (all[0]!.range[0] >= from && all[all.length - 1]!.range[1] <= to) return all;
-  // Identifiers never nest, so those inside `scope` are one run of the sorted list.
+  // Identifiers never nest, so those inside `root` are one run of the sorted list.
   let low = 0;
   let high = all.length;
   while (low < high) {

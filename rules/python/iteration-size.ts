@@ -7,7 +7,8 @@
  */
 import { soleDefinitionOf } from "./definitions.js";
 import type { PyNode } from "./parser.js";
-import { boundValueOf, identifierRole, occurrencesOf } from "./references.js";
+import { occurrencesOf } from "./identifier-index.js";
+import { boundValueOf, identifierRole } from "./references.js";
 import { concurrentJoiners, containerConstructors } from "./knowledge.js";
 import { builtinCalleeOf, calleeNameOf } from "./resolved-name.js";
 import { enclosingClass } from "./scope.js";

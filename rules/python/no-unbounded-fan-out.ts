@@ -25,7 +25,8 @@ import { freshName, insertionOffsetAbove, needsBlankLineBefore, topLevelStatemen
 import { hasOwnYield } from "./module-summary.js";
 import type { PyNode } from "./parser.js";
 import { lintSession, rememberLintedModule, type ProjectSession } from "./project-index.js";
-import { boundValueOf, identifierRole, occurrencesOf } from "./references.js";
+import { occurrencesOf } from "./identifier-index.js";
+import { boundValueOf, identifierRole } from "./references.js";
 import { builtinCalleeOf, resolvedNameOf } from "./resolved-name.js";
 import { enclosingScope } from "./scope.js";
 import type { PythonSourceCode } from "./source-code.js";

@@ -3,7 +3,7 @@
  * local name is ever looked at again. Which bindings a scope has is definitions.ts's job.
  */
 import { definitionsIn } from "./definitions.js";
-import { identifiersNamed } from "./identifier-index.js";
+import { occurrencesOf } from "./identifier-index.js";
 import type { PyNode } from "./parser.js";
 import { enclosingScope } from "./scope.js";
 import { childByField, textOf } from "./syntax.js";
@@ -84,11 +84,6 @@ export function storingNodeOf(target: PyNode): PyNode | undefined {
   if (!owner) return undefined;
   if (STORING_TYPES.has(owner.type)) return current.field === "left" ? owner : undefined;
   return owner.type === "as_pattern_target" || owner.type === "delete_statement" ? owner : undefined;
-}
-
-/** Every identifier spelled `name` inside `root` (nested functions and comprehensions included), in source order. */
-export function occurrencesOf(root: PyNode, name: string, source: string): readonly PyNode[] {
-  return identifiersNamed(root, name, source);
 }
 
 /** Whether `name` is spelled anywhere inside `root` as an identifier (any role): a fresh name must not be. */

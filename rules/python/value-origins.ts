@@ -8,8 +8,8 @@ import { argumentFor, callArguments } from "./call-arguments.js";
 import { definitionScopeOf, parameterName as parameterNameOf, soleDefinitionOf } from "./definitions.js";
 import { classOfMethod, parametersOf } from "./methods.js";
 import type { PyNode } from "./parser.js";
-import { identifiersNamed } from "./identifier-index.js";
-import { identifierRole, occurrencesOf } from "./references.js";
+import { occurrencesOf } from "./identifier-index.js";
+import { identifierRole } from "./references.js";
 import { childByField, textOf, unparenthesized } from "./syntax.js";
 import { NodeMemo } from "./tree-memo.js";
 
@@ -114,7 +114,7 @@ function findCallSites(fn: PyNode, source: string): PyNode[] | undefined {
   const binding = soleDefinitionOf(nameNode, source);
   if (binding?.definition.kind !== "function") return undefined;
   const calls: PyNode[] = [];
-  for (const occurrence of identifiersNamed(binding.scope, name, source)) {
+  for (const occurrence of occurrencesOf(binding.scope, name, source)) {
     if (occurrence === nameNode || identifierRole(occurrence) === "none") continue;
     if (definitionScopeOf(occurrence, name, source)?.scope !== binding.scope) continue; // another `name` shadows it there
     const call = occurrence.parent;
