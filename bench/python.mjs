@@ -20,7 +20,7 @@
  * the in-process tools (tree-sitter, ours, ruff) run interleaved, run by run, so a busy machine slows them alike.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { performance, PerformanceObserver } from "node:perf_hooks";
@@ -66,8 +66,14 @@ const src = path.resolve(args.src ?? ROOT);
 
 async function buildOurs(src) {
   const { build } = await import("esbuild");
-  const outfile = path.join(CACHE, "build", src === ROOT ? "ours.mjs" : `ours-${path.basename(src)}.mjs`);
+  const outfile = path.join(CACHE, "build", src === ROOT ? "ours.mjs" : `${path.basename(src)}/ours.mjs`);
   mkdirSync(path.dirname(outfile), { recursive: true });
+  if (src !== ROOT) {
+    // web-tree-sitter keeps one wasm instance per loaded copy, made by the first `Parser.init`: a second bundle that
+    // imported the same copy would not get the binding its fast cursor walk needs (cursor-walk.ts) and would fall
+    // back to the public API. So the other bundle imports a copy of its own, found beside it.
+    cpSync(path.dirname(require.resolve("web-tree-sitter")), path.join(path.dirname(outfile), "node_modules", "web-tree-sitter"), { recursive: true });
+  }
   await build({
     stdin: {
       contents: [
