@@ -1,49 +1,62 @@
 /**
- * Identifiers by spelling, one index per tree, in source order: "where is `x` spelled in this function?" is asked for
- * every `x = f()` and every call site search, and a walk of the function per question made that quadratic in the
- * size of a function.
+ * Where a name is spelled as an identifier inside a subtree: "is `x` read after this line?" is asked for every
+ * `x = f()`, and call sites are searched by name. An identifier is a token, so each one is a place where its text
+ * occurs in the source: the text is searched with `indexOf` (native, and most questions look only at a function's
+ * text, or only after a statement), and each hit is checked against the tree by descending to the node there. A hit
+ * in a comment, a string or a longer name lands on no identifier of exactly that range and is skipped. This needs no
+ * per-file index: building one for every file cost more than all the questions it answered.
  */
 import type { PyNode } from "./parser.js";
-import { textOf } from "./syntax.js";
-import { TreeMemo } from "./tree-memo.js";
-import { descendants } from "./walk.js";
 
-/** One per tree (the key is always null). */
-const indexes = new TreeMemo<null, Map<string, PyNode[]>>();
-const NONE: readonly PyNode[] = Object.freeze([]);
-
-function indexFor(node: PyNode, source: string): Map<string, PyNode[]> {
-  const cached = indexes.get(node, null);
-  if (cached) return cached;
-  let root = node;
-  while (root.parent) root = root.parent;
-  const index = new Map<string, PyNode[]>();
-  for (const current of descendants(root)) {
-    if (current.type !== "identifier") continue;
-    const text = textOf(current, source);
-    const list = index.get(text);
-    if (list) list.push(current);
-    else index.set(text, [current]);
+/**
+ * The innermost node under `root` that spans [start, end), found by binary search among each level's children (in
+ * source order, not overlapping): at each level, the last child starting at or before `start`.
+ */
+function nodeSpanning(root: PyNode, start: number, end: number): PyNode {
+  let node = root;
+  for (;;) {
+    const children = node.children;
+    let low = 0;
+    let high = children.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (children[mid]!.range[0] <= start) low = mid + 1;
+      else high = mid;
+    }
+    const child = children[low - 1];
+    if (!child || child.range[1] < end) return node;
+    node = child;
   }
-  indexes.set(root, null, index);
-  return index;
+}
+
+/**
+ * Calls `visit` with every identifier spelled `name` inside `root` (itself and nested scopes included) that lies
+ * within [from, to), in source order, until `visit` returns true. Returns whether one did.
+ */
+export function someOccurrence(
+  root: PyNode,
+  name: string,
+  source: string,
+  visit: (identifier: PyNode) => boolean,
+  from = root.range[0],
+  to = root.range[1],
+): boolean {
+  if (name.length === 0) return false;
+  const last = to - name.length;
+  for (let at = source.indexOf(name, from); at !== -1 && at <= last; at = source.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    const node = nodeSpanning(root, at, end);
+    if (node.type === "identifier" && node.range[0] === at && node.range[1] === end && visit(node)) return true;
+  }
+  return false;
 }
 
 /** Every identifier spelled `name` inside `root` (`root` itself included, nested scopes too), in source order. */
-export function occurrencesOf(root: PyNode, name: string, source: string): readonly PyNode[] {
-  const all = indexFor(root, source).get(name);
-  if (!all) return NONE;
-  const [from, to] = root.range;
-  if (all[0]!.range[0] >= from && all[all.length - 1]!.range[1] <= to) return all;
-  // Identifiers never nest, so those inside `root` are one run of the sorted list.
-  let low = 0;
-  let high = all.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (all[mid]!.range[0] < from) low = mid + 1;
-    else high = mid;
-  }
-  let end = low;
-  while (end < all.length && all[end]!.range[1] <= to) end++;
-  return all.slice(low, end);
+export function occurrencesOf(root: PyNode, name: string, source: string): PyNode[] {
+  const found: PyNode[] = [];
+  someOccurrence(root, name, source, (identifier) => {
+    found.push(identifier);
+    return false;
+  });
+  return found;
 }

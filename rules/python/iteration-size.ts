@@ -7,7 +7,7 @@
  */
 import { soleDefinitionOf } from "./definitions.js";
 import type { PyNode } from "./parser.js";
-import { occurrencesOf } from "./identifier-index.js";
+import { occurrencesOf } from "./identifier-occurrences.js";
 import { boundValueOf, identifierRole } from "./references.js";
 import { concurrentJoiners, containerConstructors } from "./knowledge.js";
 import { builtinCalleeOf, calleeNameOf } from "./resolved-name.js";

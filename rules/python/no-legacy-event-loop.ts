@@ -14,7 +14,7 @@ import { ensureImport, moduleNameStatus } from "./edits.js";
 import { endsLine, lineStartOffset, nextLineOffset, startsLine } from "./indentation.js";
 import { legacyGetEventLoop, nonCoroutineAwaitables, setEventLoop } from "./knowledge.js";
 import type { PyNode } from "./parser.js";
-import { occurrencesOf } from "./identifier-index.js";
+import { occurrencesOf } from "./identifier-occurrences.js";
 import { identifierRole } from "./references.js";
 import { calleeNameOf, resolvedNameOf } from "./resolved-name.js";
 import { enclosingFunction, isInAsyncFunction } from "./scope.js";

@@ -25,7 +25,7 @@ import { freshName, insertionOffsetAbove, needsBlankLineBefore, topLevelStatemen
 import { hasOwnYield } from "./module-summary.js";
 import type { PyNode } from "./parser.js";
 import { lintSession, rememberLintedModule, type ProjectSession } from "./project-index.js";
-import { occurrencesOf } from "./identifier-index.js";
+import { occurrencesOf } from "./identifier-occurrences.js";
 import { boundValueOf, identifierRole } from "./references.js";
 import { builtinCalleeOf, resolvedNameOf } from "./resolved-name.js";
 import { enclosingScope } from "./scope.js";

@@ -3,7 +3,7 @@
  * local name is ever looked at again. Which bindings a scope has is definitions.ts's job.
  */
 import { definitionsIn } from "./definitions.js";
-import { occurrencesOf } from "./identifier-index.js";
+import { someOccurrence } from "./identifier-occurrences.js";
 import type { PyNode } from "./parser.js";
 import { enclosingScope } from "./scope.js";
 import { childByField, textOf } from "./syntax.js";
@@ -88,7 +88,7 @@ export function storingNodeOf(target: PyNode): PyNode | undefined {
 
 /** Whether `name` is spelled anywhere inside `root` as an identifier (any role): a fresh name must not be. */
 export function nameOccursIn(root: PyNode, name: string, source: string): boolean {
-  return occurrencesOf(root, name, source).length > 0;
+  return someOccurrence(root, name, source, () => true);
 }
 
 /**
@@ -113,28 +113,19 @@ const LOOP_TYPES = new Set(["for_statement", "while_statement"]);
  * iteration sees it), or a read in a nested function or lambda (a closure may run at any time).
  */
 export function isReadAfter(fn: PyNode, statement: PyNode, name: string, source: string): boolean {
-  const occurrences = occurrencesOf(fn, name, source);
-  // In source order: the occurrences after the statement start at `after`. Almost every binding is read again soon
-  // after it, so those are looked at first.
   const end = statement.range[1];
-  let after = 0;
-  for (let high = occurrences.length; after < high; ) {
-    const mid = (after + high) >> 1;
-    if (occurrences[mid]!.range[0] < end) after = mid + 1;
-    else high = mid;
-  }
-  for (let index = after; index < occurrences.length; index++) if (identifierRole(occurrences[index]!) === "read") return true;
+  const isRead = (identifier: PyNode): boolean => identifierRole(identifier) === "read";
+  // Almost every binding is read again soon after it, so the text after the statement is searched first.
+  if (someOccurrence(fn, name, source, isRead, end)) return true;
   let outermostLoop: PyNode | undefined;
   for (let current = statement.parent; current && current !== fn; current = current.parent) {
     if (LOOP_TYPES.has(current.type)) outermostLoop = current;
   }
-  for (let index = 0; index < after; index++) {
-    const identifier = occurrences[index]!;
-    if (identifierRole(identifier) !== "read") continue;
-    if (outermostLoop && identifier.range[0] >= outermostLoop.range[0] && identifier.range[1] <= outermostLoop.range[1]) return true;
-    if (enclosingScope(identifier) !== fn) return true;
-  }
-  return false;
+  const readAgain = (identifier: PyNode): boolean =>
+    isRead(identifier) &&
+    ((outermostLoop !== undefined && identifier.range[0] >= outermostLoop.range[0] && identifier.range[1] <= outermostLoop.range[1]) ||
+      enclosingScope(identifier) !== fn);
+  return someOccurrence(fn, name, source, readAgain, fn.range[0], end);
 }
 
 /**

@@ -8,7 +8,7 @@ import { argumentFor, callArguments } from "./call-arguments.js";
 import { definitionScopeOf, parameterName as parameterNameOf, soleDefinitionOf } from "./definitions.js";
 import { classOfMethod, parametersOf } from "./methods.js";
 import type { PyNode } from "./parser.js";
-import { occurrencesOf } from "./identifier-index.js";
+import { occurrencesOf } from "./identifier-occurrences.js";
 import { identifierRole } from "./references.js";
 import { childByField, textOf, unparenthesized } from "./syntax.js";
 import { NodeMemo } from "./tree-memo.js";
