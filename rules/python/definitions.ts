@@ -51,7 +51,7 @@ export function parameterName(parameter: PyNode): PyNode | undefined {
 }
 
 /** The statements (or expression) that make up a scope's body. */
-function bodyOf(scope: PyNode): PyNode[] {
+function bodyOf(scope: PyNode): readonly PyNode[] {
   if (scope.type === "module") return scope.children;
   return scope.children.filter((child) => child.field === "body");
 }

@@ -64,7 +64,7 @@ function helperText(name: string, eol: string): string {
 }
 
 /** A builtin called by its own name with only positional arguments, e.g. `map(f, xs)`, `list(gen)`. */
-function builtinCall(node: PyNode, name: string, source: string): PyNode[] | undefined {
+function builtinCall(node: PyNode, name: string, source: string): readonly PyNode[] | undefined {
   if (node.type !== "call" || builtinCalleeOf(node, source) !== name) return undefined;
   const args = childByField(node, "arguments")?.children;
   if (!args || args.some((arg) => arg.type === "keyword_argument" || arg.type === "list_splat" || arg.type === "dictionary_splat")) return undefined;

@@ -23,7 +23,7 @@ export interface PyNode {
    * Named children in source order; comments are collected separately. A string literal that cannot hold replacement
    * fields (no `f`/`t` prefix) has none: its text says it all.
    */
-  readonly children: PyNode[];
+  readonly children: readonly PyNode[];
   /** The field name this node has in its parent (`function`, `arguments`, `body`, …), if any. */
   readonly field: string | null;
   /** Set on `function_definition`, `for_statement`, `with_statement`, `for_in_clause` written with `async`. */
@@ -167,6 +167,12 @@ class LineIndex {
   }
 }
 
+/**
+ * The children of every childless node. Each parent gets an array of exactly its children's length (see `convert`):
+ * a growing array reserves room for 17 at its first push, and the trees of a lint are most of what it allocates.
+ */
+const NO_CHILDREN: PyNode[] = [];
+
 class TreeData implements SharedByTree {
   readonly memos: unknown[] = [];
   constructor(readonly lines: LineIndex) {}
@@ -177,7 +183,7 @@ class ConvertedNode implements PyNode {
   readonly type: string;
   readonly range: [number, number];
   readonly parent: PyNode | null;
-  readonly children: PyNode[] = [];
+  children: PyNode[] = NO_CHILDREN;
   readonly field: string | null;
   isAsync?: boolean = undefined;
   op?: string = undefined;
@@ -225,6 +231,16 @@ function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPyt
   let parent: ConvertedNode = root;
   let parentHasOperator = OPERATOR_PARENTS.has(root.type);
   if (!cursor.gotoFirstChild()) return { root, comments, syntaxProblem };
+  // The children of every open node, in one stack: where each open node's children begin in it.
+  // (Its top is kept apart: shrinking an array's length is a call into the runtime.)
+  const pending: ConvertedNode[] = [];
+  let top = 0;
+  const firstPending: number[] = [0];
+  const close = (node: ConvertedNode) => {
+    const first = firstPending.pop()!;
+    if (top > first) node.children = pending.slice(first, top);
+    top = first;
+  };
 
   for (;;) {
     const typeId = cursor.typeId();
@@ -242,7 +258,7 @@ function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPyt
         comments.push({ type: "comment", value: text.slice(start + 1, end), range, loc: lines.location(range) });
       } else {
         const node = new ConvertedNode(type, start, end, parent, fieldNames[cursor.fieldId()] ?? null, tree);
-        parent.children.push(node);
+        pending[top++] = node;
         // With errors anywhere, every node is visited, so that the first error is found.
         if (typeId >= firstRuleId && (typeId !== stringTypeId || hasError || !hasNoFields(text, start))) descendInto = node;
       }
@@ -254,13 +270,18 @@ function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPyt
 
     if (descendInto && cursor.gotoFirstChild()) {
       parent = descendInto;
+      firstPending.push(top);
       parentHasOperator = OPERATOR_PARENTS.has(parent.type);
       continue;
     }
     while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return { root, comments, syntaxProblem };
-      const up = parent.parent as ConvertedNode | null;
-      if (up === null) return { root, comments, syntaxProblem };
+      close(parent);
+      const up = cursor.gotoParent() ? (parent.parent as ConvertedNode | null) : null;
+      if (up === null) {
+        // `parent` was the root, unless the cursor stopped short: then its ancestors keep what was read.
+        for (let open = parent.parent as ConvertedNode | null; open && firstPending.length > 0; open = open.parent as ConvertedNode | null) close(open);
+        return { root, comments, syntaxProblem };
+      }
       parent = up;
       parentHasOperator = OPERATOR_PARENTS.has(parent.type);
     }
