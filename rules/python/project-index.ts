@@ -7,9 +7,10 @@
  * actually followed, and summaries are cached by absolute path, invalidated by (mtime, size). `setOverlay` lets the
  * language server supply the text of unsaved buffers, which wins over the disk.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Definition, ImportTarget } from "./definitions.js";
+import { fileSystemAnswers } from "./file-system-answers.js";
 import { coroutinePreservingDecorators, methodlessBases, protocolBases } from "./knowledge.js";
 import { projectRootOf, resolveModule, searchPathsOf, submoduleOf, type ModuleLocation, type PathKind } from "./module-resolution.js";
 import {
@@ -49,6 +50,7 @@ export function setOverlay(filePath: string, text: string | undefined): void {
   else overlays.set(key, text);
   summaries.delete(key);
   parsedModules.delete(key);
+  fileSystemAnswers.forget(key);
 }
 
 /** Forgets every cached summary, parsed module and overlay (tests, or a language server's "restart"). */
@@ -57,19 +59,15 @@ export function clearProjectIndex(): void {
   summaries.clear();
   parsedModules.clear();
   clearSharedParses();
+  fileSystemAnswers.clear();
 }
 
 /** The version of the file's text a lint sees now; undefined when it is no file, or too large to be read. */
 function currentVersion(key: string): Version | undefined {
   const overlay = overlays.get(key);
   if (overlay !== undefined) return { mtimeMs: -1, size: -1, overlay };
-  let stats;
-  try {
-    stats = statSync(key, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-  if (!stats?.isFile() || stats.size > MAX_MODULE_BYTES) return undefined;
+  const stats = fileSystemAnswers.statsOf(key);
+  if (stats.kind !== "file" || stats.size > MAX_MODULE_BYTES) return undefined;
   return { mtimeMs: stats.mtimeMs, size: stats.size };
 }
 
@@ -191,16 +189,13 @@ export type FunctionKind = "coroutine" | "async-generator" | "sync" | "unknown";
 const EMPTY_SUMMARY: ModuleSummary = { symbols: new Map(), starImports: [] };
 
 /**
- * One lint's view of the project: memoises file-system checks and loaded modules for the duration of a lint, and
- * answers for the linted file from its live text (which may differ from the disk).
+ * One lint's view of the project: memoises loaded modules and lookups for the duration of a lint (file-system answers
+ * live a little longer: file-system-answers.ts), and answers for the linted file from its live text (which may differ
+ * from the disk).
  */
 export class ProjectSession {
   readonly current: ModuleContext;
-  readonly #stats = new Map<string, PathKind>();
   readonly #modules = new Map<string, ModuleContext>();
-  readonly #locations = new Map<string, ModuleLocation | undefined>();
-  /** Absolute imports' search paths, by the importing file's directory: its project root is looked for once. */
-  readonly #searchPaths = new Map<string, readonly string[]>();
   /** `findMethod` answers, by class and name; a class summary belongs to one module, so it is the whole key. */
   readonly #methods = new Map<ClassSummary, Map<string, MethodLookup>>();
   readonly #superMethods = new Map<ClassSummary, Map<string, MethodLookup>>();
@@ -223,37 +218,19 @@ export class ProjectSession {
     if (file !== undefined) this.#modules.set(file, this.current);
   }
 
-  /** A memoised stat that also sees overlay-only files. */
-  readonly stat = (target: string): PathKind => {
-    let kind = this.#stats.get(target);
-    if (kind !== undefined) return kind;
-    if (overlays.has(target)) kind = "file";
-    else {
-      try {
-        const stats = statSync(target, { throwIfNoEntry: false });
-        kind = stats?.isFile() ? "file" : stats?.isDirectory() ? "dir" : null;
-      } catch {
-        kind = null;
-      }
-    }
-    this.#stats.set(target, kind);
-    return kind;
-  };
+  /** A stat (shared by the lints of a second: file-system-answers.ts) that also sees overlay-only files. */
+  readonly stat = (target: string): PathKind => (overlays.has(target) ? "file" : fileSystemAnswers.statsOf(target).kind);
 
+  /** Absolute imports' search paths, by the importing file's directory: its project root is looked for once. */
   readonly #searchPathsOf = (fromFile: string): readonly string[] => {
     const dir = path.dirname(fromFile);
-    let paths = this.#searchPaths.get(dir);
-    if (!paths) this.#searchPaths.set(dir, (paths = searchPathsOf(projectRootOf(fromFile, this.stat), this.stat)));
-    return paths;
+    return fileSystemAnswers.derived(`search paths\0${dir}`, () => searchPathsOf(projectRootOf(fromFile, this.stat), this.stat));
   };
 
-  /** `resolveModule`, memoised for the lint (the result depends only on the importing file's directory). */
+  /** `resolveModule`, kept with the file-system answers (the result depends only on the importing file's directory). */
   locate(fromFile: string, level: number, module: string): ModuleLocation | undefined {
-    const key = `${path.dirname(fromFile)}\0${level}\0${module}`;
-    if (this.#locations.has(key)) return this.#locations.get(key);
-    const location = resolveModule(fromFile, level, module, this.stat, this.#searchPathsOf);
-    this.#locations.set(key, location);
-    return location;
+    const key = `location\0${path.dirname(fromFile)}\0${level}\0${module}`;
+    return fileSystemAnswers.derived(key, () => resolveModule(fromFile, level, module, this.stat, this.#searchPathsOf));
   }
 
   moduleAt(location: ModuleLocation): ModuleContext | undefined {

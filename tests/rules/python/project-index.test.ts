@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ANSWER_LIFETIME_MS } from "../../../rules/python/file-system-answers.js";
 import { projectRootOf, resolveModule, type PathKind } from "../../../rules/python/module-resolution.js";
 import { clearProjectIndex, moduleSummaryAt, outlineOf, sessionForFile, setOverlay } from "../../../rules/python/project-index.js";
 
@@ -205,19 +206,44 @@ describe("project index", () => {
     expect(describe_("main.py", "save")).toBe("sync save in repo.py");
   });
 
-  it("summaries are cached, and refreshed when the file changes on disk", () => {
-    write({ "pyproject.toml": "", "repo.py": "async def save(): ...\n", "main.py": "from repo import save\n" });
-    const file = path.join(root, "repo.py");
-    const first = moduleSummaryAt(file);
-    expect(moduleSummaryAt(file)).toBe(first); // cached
-    expect(describe_("main.py", "save")).toBe("coroutine save in repo.py");
-    writeFileSync(file, "def save(): ...\n"); // another size
-    expect(describe_("main.py", "save")).toBe("sync save in repo.py");
-    writeFileSync(file, "def keep(): ...\n"); // the same size: only the mtime tells
-    const later = new Date(Date.now() + 10_000);
-    utimesSync(file, later, later);
-    expect(describe_("main.py", "save")).toBe("unknown");
-    expect(moduleSummaryAt(file)).not.toBe(first);
+  it("summaries are cached, and refreshed when the file changes on disk (seen within a second)", () => {
+    vi.useFakeTimers({ toFake: ["performance"] });
+    try {
+      write({ "pyproject.toml": "", "repo.py": "async def save(): ...\n", "main.py": "from repo import save\n" });
+      const file = path.join(root, "repo.py");
+      const first = moduleSummaryAt(file);
+      expect(moduleSummaryAt(file)).toBe(first); // cached
+      expect(describe_("main.py", "save")).toBe("coroutine save in repo.py");
+      writeFileSync(file, "def save(): ...\n"); // another size
+      // The file system's answers are trusted for a second: the lints of one run ask the same questions.
+      expect(describe_("main.py", "save")).toBe("coroutine save in repo.py");
+      vi.advanceTimersByTime(ANSWER_LIFETIME_MS + 1);
+      expect(describe_("main.py", "save")).toBe("sync save in repo.py");
+      writeFileSync(file, "def keep(): ...\n"); // the same size: only the mtime tells
+      const later = new Date(Date.now() + 10_000);
+      utimesSync(file, later, later);
+      vi.advanceTimersByTime(ANSWER_LIFETIME_MS + 1);
+      expect(describe_("main.py", "save")).toBe("unknown");
+      expect(moduleSummaryAt(file)).not.toBe(first);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a module created on disk is found once the file system's answers are a second old; a buffer at once", () => {
+    vi.useFakeTimers({ toFake: ["performance"] });
+    try {
+      write({ "pyproject.toml": "", "main.py": "from repo import save\nfrom draft import new\n" });
+      expect(describe_("main.py", "save")).toBe("library repo.save");
+      write({ "repo.py": "async def save(): ...\n" });
+      setOverlay(path.join(root, "draft.py"), "async def new(): ...\n");
+      expect(describe_("main.py", "new")).toBe("coroutine new in draft.py");
+      expect(describe_("main.py", "save")).toBe("library repo.save");
+      vi.advanceTimersByTime(ANSWER_LIFETIME_MS + 1);
+      expect(describe_("main.py", "save")).toBe("coroutine save in repo.py");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a file outside any project resolves imports from its own directory", () => {
