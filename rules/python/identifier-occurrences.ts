@@ -1,5 +1,5 @@
 /**
- * Where a name is spelled as an identifier inside a subtree: "is `x` read after this line?" is asked for every
+ * Where a name (or a keyword) is spelled inside a subtree: "is `x` read after this line?" is asked for every
  * `x = f()`, and call sites are searched by name. An identifier is a token, so each one is a place where its text
  * occurs in the source: the text is searched with `indexOf` (native, and most questions look only at a function's
  * text, or only after a statement), and each hit is checked against the tree by descending to the node there. A hit
@@ -47,6 +47,19 @@ export function someOccurrence(
     const end = at + name.length;
     const node = nodeSpanning(root, at, end);
     if (node.type === "identifier" && node.range[0] === at && node.range[1] === end && visit(node)) return true;
+  }
+  return false;
+}
+
+/**
+ * Calls `visit` with every node of `type` inside `root` that begins with the keyword `keyword` (`yield`, `return`:
+ * the token that starts the node it makes), in source order, until `visit` returns true. Returns whether one did.
+ */
+export function someKeywordNode(root: PyNode, keyword: string, type: string, source: string, visit: (node: PyNode) => boolean): boolean {
+  const last = root.range[1] - keyword.length;
+  for (let at = source.indexOf(keyword, root.range[0]); at !== -1 && at <= last; at = source.indexOf(keyword, at + 1)) {
+    const node = nodeSpanning(root, at, at + keyword.length);
+    if (node.type === type && node.range[0] === at && visit(node)) return true;
   }
   return false;
 }

@@ -6,10 +6,10 @@
 import { definitionScopeOf, definitionsIn, parameterName, type Definition, type ImportTarget } from "./definitions.js";
 import { coroutinePreservingDecorators, overloadDecorators } from "./knowledge.js";
 import type { PyNode } from "./parser.js";
+import { someKeywordNode, someOccurrence } from "./identifier-occurrences.js";
 import { storingNodeOf } from "./references.js";
 import { qualifiedNameOf } from "./scope.js";
 import { childByField, dottedPartsOf, textOf, unparenthesized } from "./syntax.js";
-import { descendants } from "./walk.js";
 import { NodeMemo, TreeMemo } from "./tree-memo.js";
 
 /** A dotted name as written, e.g. a decorator `functools.wraps` or a base class `models.Base`. */
@@ -102,38 +102,42 @@ function isOverload(definition: PyNode, source: string): boolean {
 const NESTED_SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
 
 /** What a function's own body (not a nested function's or class's) contains: `yield`, and its `return` statements. */
-interface OwnBody {
+export interface OwnBody {
   readonly hasYield: boolean;
   readonly returns: readonly PyNode[];
 }
 
-/** One walk of the body; with `stopAtYield`, it ends at the first `yield` (then `returns` is incomplete). */
-function ownBodyOf(definition: PyNode, stopAtYield: boolean): OwnBody {
+/** Whether `node` runs in `definition`'s own scope, not in a function, lambda or class nested in it. */
+function inOwnScope(node: PyNode, definition: PyNode): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current === definition) return true;
+    if (NESTED_SCOPES.has(current.type)) return false;
+  }
+  return false;
+}
+
+/**
+ * Found by searching the body's text for the keywords (a `yield` or `return` statement begins with its keyword), not
+ * by walking it: every function of every linted module is summarised, and most have no `yield`. `returns` only
+ * `withReturns` (else empty).
+ */
+export function ownBodyOf(definition: PyNode, source: string, withReturns: boolean): OwnBody {
   const returns: PyNode[] = [];
   const body = childByField(definition, "body");
   if (!body) return { hasYield: false, returns };
-  const stack = [body];
-  let hasYield = false;
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const { children } = node;
-    for (let index = children.length - 1; index >= 0; index--) {
-      const child = children[index]!;
-      if (child.type === "yield") {
-        hasYield = true;
-        if (stopAtYield) return { hasYield, returns };
-      } else if (child.type === "return_statement") returns.push(child);
-      if (!NESTED_SCOPES.has(child.type)) stack.push(child);
-    }
+  const hasYield = someKeywordNode(body, "yield", "yield", source, (node) => inOwnScope(node, definition));
+  if (withReturns) {
+    someKeywordNode(body, "return", "return_statement", source, (node) => {
+      if (inOwnScope(node, definition)) returns.push(node);
+      return false;
+    });
   }
-  // Pushed last child first: put the returns back in source order.
-  returns.sort((a, b) => a.range[0] - b.range[0]);
   return { hasYield, returns };
 }
 
 /** Whether a function's own body (not a nested function's) contains `yield`: it is a generator function. */
-export function hasOwnYield(definition: PyNode): boolean {
-  return ownBodyOf(definition, true).hasYield;
+export function hasOwnYield(definition: PyNode, source: string): boolean {
+  return ownBodyOf(definition, source, false).hasYield;
 }
 
 function returnedExpression(statement: PyNode): PyNode | undefined {
@@ -156,7 +160,7 @@ function firstParameter(definition: PyNode, source: string): string | undefined 
 }
 
 /** What `definition` does to the function it decorates (see `FunctionSummary.asDecorator`). */
-function decoratorBehaviour(definition: PyNode, source: string, body = ownBodyOf(definition, false)): FunctionSummary["asDecorator"] {
+function decoratorBehaviour(definition: PyNode, source: string, body = ownBodyOf(definition, source, true)): FunctionSummary["asDecorator"] {
   if (definition.isAsync || body.hasYield) return "unknown";
   const { returns } = body;
   if (returns.length === 0) return "unknown";
@@ -191,7 +195,7 @@ function decoratorBehaviour(definition: PyNode, source: string, body = ownBodyOf
  */
 function isWrapperOf(wrapper: PyNode, outer: PyNode, parameter: string, source: string): boolean {
   if (!decoratorsOf(wrapper, source).every(isLibraryPreservingDecorator)) return false;
-  const body = ownBodyOf(wrapper, wrapper.isAsync === true);
+  const body = ownBodyOf(wrapper, source, wrapper.isAsync !== true);
   if (body.hasYield) return false;
   if (wrapper.isAsync) return true;
   const { returns } = body;
@@ -213,7 +217,7 @@ export function summarizeFunction(definition: PyNode, source: string): FunctionS
   if (!summary) {
     const isAsync = definition.isAsync === true;
     // An async def is never a preserving decorator: it needs only the `yield` check, not every `return`.
-    const body = ownBodyOf(definition, isAsync);
+    const body = ownBodyOf(definition, source, !isAsync);
     summary = {
       name: textOf(childByField(definition, "name")!, source),
       isAsync,
@@ -257,12 +261,14 @@ function instanceAttributesOf(members: ReadonlyMap<string, readonly Definition[]
       if (definition.kind !== "function") continue;
       const self = firstParameter(definition.node, source);
       if (self === undefined) continue;
-      for (const node of descendants(definition.node)) {
-        if (node.type !== "attribute" || !isStoreTarget(node)) continue;
-        const object = childByField(node, "object");
-        const attribute = childByField(node, "attribute");
-        if (object?.type === "identifier" && attribute && textOf(object, source) === self) attributes.add(textOf(attribute, source));
-      }
+      // `self.x = …` (also in nested functions and lambdas: closures over `self`).
+      someOccurrence(definition.node, self, source, (identifier) => {
+        const attribute = identifier.parent;
+        if (attribute?.type !== "attribute" || identifier.field !== "object" || !isStoreTarget(attribute)) return false;
+        const name = childByField(attribute, "attribute");
+        if (name) attributes.add(textOf(name, source));
+        return false;
+      });
     }
   }
   return attributes;

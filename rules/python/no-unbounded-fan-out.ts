@@ -229,7 +229,7 @@ function unlimitedCoroutine(item: PerItem, source: string, session: () => Projec
   }
   if (!calleeExpression) return undefined;
   const fn = calledFunction(calleeExpression, source, session);
-  if (!fn || fn.node.isAsync !== true || hasOwnYield(fn.node) || !isTransparentlyDecorated(fn) || holdsLimiter(fn)) return undefined;
+  if (!fn || fn.node.isAsync !== true || hasOwnYield(fn.node, fn.source) || !isTransparentlyDecorated(fn) || holdsLimiter(fn)) return undefined;
   return { name: compactTextOf(calleeExpression, source) };
 }
 

@@ -1,0 +1,109 @@
+/**
+ * The parts of a module summary found by searching text (`yield`, `return`, `self.x = …`) must be what a walk of the
+ * tree finds, on every fixture.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parameterName } from "../../../rules/python/definitions.js";
+import { ownBodyOf, summarizeClass } from "../../../rules/python/module-summary.js";
+import { parsePython, type PyNode } from "../../../rules/python/parser.js";
+import { storingNodeOf } from "../../../rules/python/references.js";
+import { childByField, textOf } from "../../../rules/python/syntax.js";
+import { descendants } from "../../../rules/python/walk.js";
+
+const NESTED = new Set(["function_definition", "lambda", "class_definition"]);
+
+function fixtureTexts(): [string, string][] {
+  const dir = path.resolve("test-fixtures/python");
+  const files = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".py"))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  const edgeCases = [
+    "def g():\n    x = 'yield return'  # yield\n    yielded = returns = 1\n    return yielded\n",
+    "def g():\n    def inner():\n        yield 1\n        return 2\n    f = lambda: (yield)\n    class C:\n        return_ = 1\n    return inner\n",
+    "async def g():\n    await x\n    yield from_\n    return\n",
+    "def g(:\n    yield\n    return x\n",
+    "class C:\n    def m(self):\n        self.a = 1\n        self.b += 1\n        self.c.d = 2\n        (self.e, [self.f]) = 1, [2]\n        for self.g in []: pass\n        print(self.h)\n        other.self = 5\n        del self.i\n        def inner():\n            self.j = 3\n    def n(this):\n        this.k = 1\n        self.l = 1\n",
+  ];
+  return [...files.map((file): [string, string] => [file, readFileSync(file, "utf8")]), ...edgeCases.map((text, index): [string, string] => [`edge ${index}`, text])];
+}
+
+/** The walk the text search replaced: the `yield`s and `return`s of a function's own body. */
+function walkedOwnBody(definition: PyNode): { hasYield: boolean; returns: PyNode[] } {
+  const body = childByField(definition, "body");
+  const own = body ? [...descendants(body, { sameScope: true })] : [];
+  const inOwn = (node: PyNode) => {
+    for (let current = node.parent; current && current !== definition; current = current.parent) if (NESTED.has(current.type)) return false;
+    return true;
+  };
+  return {
+    hasYield: own.some((node) => node.type === "yield" && inOwn(node)),
+    returns: own.filter((node) => node.type === "return_statement" && inOwn(node)),
+  };
+}
+
+/** The walk the text search replaced: attributes stored through a method's first parameter. */
+function walkedInstanceAttributes(classNode: PyNode, source: string): string[] {
+  const body = childByField(classNode, "body");
+  const attributes = new Set<string>();
+  for (const method of body ? [...descendants(body, { sameScope: true })].filter((node) => node.type === "function_definition") : []) {
+    const first = childByField(method, "parameters")?.children[0];
+    const name = first && parameterName(first);
+    if (!name || first.type === "list_splat_pattern" || first.type === "dictionary_splat_pattern") continue;
+    const self = textOf(name, source);
+    for (const node of descendants(method)) {
+      const object = node.type === "attribute" ? childByField(node, "object") : undefined;
+      if (object?.type !== "identifier" || textOf(object, source) !== self) continue;
+      const owner = storingNodeOf(node)?.type;
+      if (owner === "assignment" || owner === "augmented_assignment" || owner === "for_statement" || owner === "as_pattern_target") {
+        attributes.add(textOf(childByField(node, "attribute")!, source));
+      }
+    }
+  }
+  return [...attributes].sort();
+}
+
+describe("module summaries found by text search", () => {
+  const texts = fixtureTexts();
+
+  it("find the same yields and returns as a walk of each function's own body", () => {
+    let functions = 0;
+    for (const [label, source] of texts) {
+      const { root } = parsePython(source);
+      for (const definition of descendants(root)) {
+        if (definition.type !== "function_definition") continue;
+        const expected = walkedOwnBody(definition);
+        expect(ownBodyOf(definition, source, true), `${label} at ${definition.range[0]}`).toEqual(expected);
+        expect(ownBodyOf(definition, source, false).hasYield).toBe(expected.hasYield);
+        functions++;
+      }
+    }
+    expect(functions).toBeGreaterThan(200);
+  });
+
+  it("find the same attributes set through self as a walk of each method", () => {
+    let classes = 0;
+    for (const [label, source] of texts) {
+      const { root } = parsePython(source);
+      for (const classNode of descendants(root)) {
+        if (classNode.type !== "class_definition") continue;
+        expect([...summarizeClass(classNode, source).instanceAttributes].sort(), `${label} at ${classNode.range[0]}`).toEqual(
+          walkedInstanceAttributes(classNode, source),
+        );
+        classes++;
+      }
+    }
+    expect(classes).toBeGreaterThan(15);
+  });
+
+  it("on the edge cases: nested scopes, strings, comments and longer names do not count", () => {
+    const source = texts.find(([label]) => label === "edge 1")![1];
+    const definition = parsePython(source).root.children[0]!;
+    const body = ownBodyOf(definition, source, true);
+    expect(body.hasYield).toBe(false);
+    expect(body.returns.map((node) => textOf(node, source))).toEqual(["return inner"]);
+    const classSource = texts.find(([label]) => label === "edge 4")![1];
+    const classNode = parsePython(classSource).root.children[0]!;
+    expect([...summarizeClass(classNode, classSource).instanceAttributes].sort()).toEqual(["a", "b", "e", "f", "g", "j", "k"]);
+  });
+});
