@@ -100,27 +100,26 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
   // `:=` binds in this scope. Children are pushed in reverse so that bindings are recorded in source order.
   const stack: PyNode[] = [];
   const inComprehensions: boolean[] = [];
-  const pushChildren = (node: PyNode, inComprehension: boolean) => {
-    for (let index = node.children.length - 1; index >= 0; index--) {
-      stack.push(node.children[index]!);
-      inComprehensions.push(inComprehension);
-    }
-  };
   // Inside an expression only `:=` binds: without one in the file, expressions need not be walked.
   let skipsExpressions = walrusFree.get(scope, null);
   if (skipsExpressions === undefined) walrusFree.set(scope, null, (skipsExpressions = !source.includes(":=")));
-  const body = bodyOf(scope);
-  for (let index = body.length - 1; index >= 0; index--) {
-    stack.push(body[index]!);
-    inComprehensions.push(false);
-  }
+  // A node without children binds nothing by itself (an identifier is bound by the statement around it), so leaves
+  // are not pushed; nor are expressions that cannot hold a `:=`.
+  const pushAll = (children: readonly PyNode[], inComprehension: boolean) => {
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index]!;
+      if (child.children.length === 0 || (skipsExpressions && BINDS_ONLY_BY_WALRUS.has(child.type))) continue;
+      stack.push(child);
+      inComprehensions.push(inComprehension);
+    }
+  };
+  pushAll(bodyOf(scope), false);
   while (stack.length > 0) {
     const node = stack.pop()!;
     const inComprehension = inComprehensions.pop()!;
-    if (skipsExpressions && BINDS_ONLY_BY_WALRUS.has(node.type)) continue;
     if (inComprehension) {
       if (node.type === "named_expression") bindTargets(childByField(node, "name") ?? node, node);
-      if (node.type !== "lambda") pushChildren(node, true);
+      if (node.type !== "lambda") pushAll(node.children, true);
       continue;
     }
     switch (node.type) {
@@ -180,11 +179,11 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
         continue;
       default:
         if (COMPREHENSIONS.has(node.type)) {
-          pushChildren(node, true);
+          pushAll(node.children, true);
           continue;
         }
     }
-    pushChildren(node, false);
+    pushAll(node.children, false);
   }
 
   if (scope.type === "module" && /\bglobal\b/u.test(source)) {
