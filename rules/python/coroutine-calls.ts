@@ -5,7 +5,7 @@
  * `Class.m()`), or a known library API (knowledge.ts), incl. methods of receivers whose type the code proves.
  */
 import { definitionScopeOf, definitionsIn, parameterName, soleDefinitionOf, type Definition } from "./definitions.js";
-import { coroutineMethodsByType, knownCoroutineFunctions, type AwaitableKind } from "./knowledge.js";
+import { coroutineMethodsByType, knownCoroutineFunctions, neverCoroutineMethods, type AwaitableKind } from "./knowledge.js";
 import { objectTypeOf } from "./library-objects.js";
 import { classOfMethod, methodReceiverOf } from "./methods.js";
 import { effectiveDefinition, summarizeClass, summarizeFunction } from "./module-summary.js";
@@ -141,6 +141,7 @@ export function awaitableKindOfCall(call: PyNode, session: ProjectSession, sourc
   if (!dotted) return undefined;
   const { base, parts } = dotted;
   const method = parts[parts.length - 1]!;
+  if (neverCoroutineMethods.has(method)) return undefined;
   if (base.type === "call") {
     return parts.length === 1 ? (superMethod(base, method, session, source) ?? projectInstanceMethod(base, undefined, method, session, source)) : undefined;
   }

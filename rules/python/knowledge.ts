@@ -99,6 +99,13 @@ export const knownCoroutineFunctions: ReadonlyMap<string, AwaitableKind> = new M
 ]);
 
 /**
+ * Methods that Python calls itself and whose result it checks: `__init__` must return None, so an `async def __init__`
+ * fails at the first instantiation. A call of one (`super().__init__()`, the commonest method call in a class) is never
+ * an unawaited coroutine, and needs no lookup through the class's bases.
+ */
+export const neverCoroutineMethods: ReadonlySet<string> = new Set(["__init__"]);
+
+/**
  * Library types whose methods return coroutines (or coroutine-wrapping awaitables), by type name. A call such as
  * `q.put(x)` is only judged when the receiver is provably of that type (see "Library objects" below):
  * `log.write(x)` on some other object is never a finding.

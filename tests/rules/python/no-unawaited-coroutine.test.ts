@@ -100,6 +100,8 @@ const valid = [
   "class A:\n    async def m(self): ...\n    @staticmethod\n    async def f(self):\n        self.m()\n",
   "from lib import Base\nclass A(Base):\n    async def f(self):\n        self.m()\n        super().m()\n",
   "class A:\n    async def m(self): ...\nclass B(A):\n    async def f(self):\n        super(B, self).g()\n",
+  // `__init__` must return None: an `async def __init__` is broken at the first instantiation, not at this call
+  "class A:\n    async def __init__(self): ...\nclass B(A):\n    async def __init__(self):\n        super().__init__()\n        self.__init__()\n",
   "class A:\n    async def m(self): ...\nclass B(A):\n    def m(self): ...\nclass C(B):\n    async def f(self):\n        super(B, self).m()\n        super(C, self).m()\n",
   // library calls not known to return a coroutine; unknown library calls
   "import asyncio\nasync def c(): ...\nasync def f():\n    asyncio.create_task(c())\n    asyncio.ensure_future(c())\n    asyncio.gather(c())\n",
