@@ -67,6 +67,17 @@ describe("linted summaries", () => {
     expect(lintedSummary("/p/a.py", "x = 2\n")).toBeUndefined();
     expect(lintedSummary("/p/b.py", "x = 1\n")).toBeUndefined();
   });
+
+  it("follow the file's latest lint", () => {
+    const first = { symbols: new Map(), starImports: [] };
+    const second = { symbols: new Map(), starImports: [] };
+    rememberLinted("/p/a.py", "x = 1\n", first);
+    rememberLinted("/p/a.py", "x = 1\n", first); // a second rule recording the same lint
+    expect(lintedSummary("/p/a.py", "x = 1\n")).toBe(first);
+    rememberLinted("/p/a.py", "x = 2\n", second);
+    expect(lintedSummary("/p/a.py", "x = 1\n")).toBeUndefined();
+    expect(lintedSummary("/p/a.py", "x = 2\n")).toBe(second);
+  });
 });
 
 describe("waiting parses", () => {
