@@ -179,8 +179,9 @@ class TreeData implements SharedByTree {
 }
 
 /**
- * A converted node: plain data, except that `range` and `loc` are made on first use. Most nodes are never asked for
- * either, and a two-number array per node was a sixth of what a lint allocates.
+ * A converted node: plain data, except that `range` is made on first use and `loc` at each use. Most nodes are never
+ * asked for either, and a two-number array per node was a sixth of what a lint allocated. The trees are most of what
+ * a lint allocates, so a node has no field it does not need.
  */
 class ConvertedNode implements PyNode {
   readonly type: string;
@@ -190,10 +191,10 @@ class ConvertedNode implements PyNode {
   readonly parent: PyNode | null;
   children: PyNode[] = NO_CHILDREN;
   readonly field: string | null;
-  isAsync?: boolean = undefined;
-  op?: string = undefined;
-  #loc: SourceLocation | undefined = undefined;
   readonly tree: TreeData;
+  // Own properties only of the few nodes that have them: as fields, every node would carry them.
+  declare isAsync?: boolean;
+  declare op?: string;
 
   constructor(type: string, start: number, end: number, parent: PyNode | null, field: string | null, tree: TreeData) {
     this.type = type;
@@ -208,12 +209,13 @@ class ConvertedNode implements PyNode {
     return (this.#range ??= [this.#start, this.#end]);
   }
 
+  /** Computed at each use, which is rare (reported nodes, comments): a cache would be a field on every node. */
   get loc(): SourceLocation {
-    return (this.#loc ??= this.tree.lines.location(this.range));
+    return this.tree.lines.location(this.range);
   }
 
   set loc(loc: SourceLocation) {
-    this.#loc = loc;
+    Object.defineProperty(this, "loc", { value: loc, writable: true, enumerable: true, configurable: true });
   }
 }
 
