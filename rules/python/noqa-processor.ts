@@ -5,7 +5,8 @@
 import type { Linter } from "eslint";
 import { isBareNoqa } from "./directives.js";
 
-const bareNoqaLines = new Map<string, Set<number>>();
+/** The text of each file being linted, until its reports come back: only files with an unused directive look into it. */
+const textsInLint = new Map<string, string>();
 
 function linesWithBareNoqa(text: string): Set<number> {
   const lines = new Set<number>();
@@ -17,18 +18,23 @@ function linesWithBareNoqa(text: string): Set<number> {
   return lines;
 }
 
+function isUnusedDirectiveReport(message: Linter.LintMessage): boolean {
+  return message.ruleId === null && message.message.startsWith("Unused eslint-disable directive");
+}
+
 export const noqaProcessor: Linter.Processor = {
   meta: { name: "python-noqa" },
   supportsAutofix: true,
   preprocess(text, filename) {
-    bareNoqaLines.set(filename, linesWithBareNoqa(text));
+    textsInLint.set(filename, text);
     return [text];
   },
   postprocess(messageLists, filename) {
-    const lines = bareNoqaLines.get(filename) ?? new Set<number>();
-    bareNoqaLines.delete(filename);
-    return messageLists.flat().filter(
-      (message) => !(message.ruleId === null && lines.has(message.line) && message.message.startsWith("Unused eslint-disable directive")),
-    );
+    const text = textsInLint.get(filename) ?? "";
+    textsInLint.delete(filename);
+    const messages = messageLists.flat();
+    if (!messages.some(isUnusedDirectiveReport)) return messages;
+    const lines = linesWithBareNoqa(text);
+    return messages.filter((message) => !(isUnusedDirectiveReport(message) && lines.has(message.line)));
   },
 };
