@@ -175,7 +175,31 @@ const NO_CHILDREN: PyNode[] = [];
 
 class TreeData implements SharedByTree {
   readonly memos: unknown[] = [];
-  constructor(readonly lines: LineIndex) {}
+  #lines: LineIndex | undefined = undefined;
+  constructor(readonly text: string) {}
+
+  /** Made when a location is first asked for: most files' nodes and comments never are. */
+  get lines(): LineIndex {
+    return (this.#lines ??= new LineIndex(this.text));
+  }
+}
+
+/** A comment, whose `loc` is computed at each use (only directives need one). */
+class ConvertedComment implements PyComment {
+  readonly type = "comment";
+  constructor(
+    readonly value: string,
+    readonly range: [number, number],
+    readonly tree: TreeData,
+  ) {}
+
+  get loc(): SourceLocation {
+    return this.tree.lines.location(this.range);
+  }
+
+  set loc(loc: SourceLocation) {
+    Object.defineProperty(this, "loc", { value: loc, writable: true, enumerable: true, configurable: true });
+  }
 }
 
 /**
@@ -234,8 +258,7 @@ function describeError(cursor: CursorWalk, type: string, text: string): string {
  * not a token.
  */
 function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPython {
-  const lines = new LineIndex(text);
-  const tree = new TreeData(lines);
+  const tree = new TreeData(text);
   const comments: PyComment[] = [];
   let syntaxProblem: SyntaxProblem | null = null;
   const rootType = typeNames[cursor.typeId()] ?? "ERROR";
@@ -266,8 +289,7 @@ function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPyt
       const start = cursor.startIndex();
       const end = cursor.endIndex();
       if (type === "comment") {
-        const range: [number, number] = [start, end];
-        comments.push({ type: "comment", value: text.slice(start + 1, end), range, loc: lines.location(range) });
+        comments.push(new ConvertedComment(text.slice(start + 1, end), [start, end], tree));
       } else {
         const node = new ConvertedNode(type, start, end, parent, fieldNames[cursor.fieldId()] ?? null, tree);
         pending[top++] = node;
