@@ -173,28 +173,35 @@ class LineIndex {
  */
 const NO_CHILDREN: PyNode[] = [];
 
-class TreeData implements SharedByTree {
-  readonly memos: unknown[] = [];
-  #lines: LineIndex | undefined = undefined;
+/** A text's lines, indexed when a location is first asked for: most files' nodes and comments never are. */
+class TextLines {
+  #index: LineIndex | undefined = undefined;
   constructor(readonly text: string) {}
 
-  /** Made when a location is first asked for: most files' nodes and comments never are. */
-  get lines(): LineIndex {
-    return (this.#lines ??= new LineIndex(this.text));
+  location(range: readonly [number, number]): SourceLocation {
+    return (this.#index ??= new LineIndex(this.text)).location(range);
   }
 }
 
-/** A comment, whose `loc` is computed at each use (only directives need one). */
+class TreeData implements SharedByTree {
+  readonly memos: unknown[] = [];
+  constructor(readonly lines: TextLines) {}
+}
+
+/**
+ * A comment, whose `loc` is computed at each use (only directives need one). It holds the text's lines, not the tree:
+ * ESLint keeps a file's comments a while after its lint, and the tree must not live that long with them.
+ */
 class ConvertedComment implements PyComment {
   readonly type = "comment";
   constructor(
     readonly value: string,
     readonly range: [number, number],
-    readonly tree: TreeData,
+    readonly lines: TextLines,
   ) {}
 
   get loc(): SourceLocation {
-    return this.tree.lines.location(this.range);
+    return this.lines.location(this.range);
   }
 
   set loc(loc: SourceLocation) {
@@ -258,7 +265,8 @@ function describeError(cursor: CursorWalk, type: string, text: string): string {
  * not a token.
  */
 function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPython {
-  const tree = new TreeData(text);
+  const lines = new TextLines(text);
+  const tree = new TreeData(lines);
   const comments: PyComment[] = [];
   let syntaxProblem: SyntaxProblem | null = null;
   const rootType = typeNames[cursor.typeId()] ?? "ERROR";
@@ -289,7 +297,7 @@ function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPyt
       const start = cursor.startIndex();
       const end = cursor.endIndex();
       if (type === "comment") {
-        comments.push(new ConvertedComment(text.slice(start + 1, end), [start, end], tree));
+        comments.push(new ConvertedComment(text.slice(start + 1, end), [start, end], lines));
       } else {
         const node = new ConvertedNode(type, start, end, parent, fieldNames[cursor.fieldId()] ?? null, tree);
         pending[top++] = node;

@@ -110,4 +110,17 @@ describe("what lives as long as a tree", () => {
     expect(sourceCode.ast.type).toBe("module");
     expect(sourceCode.ast.children.map((child) => child.type)).toEqual(["import_statement", "function_definition"]);
   });
+
+  it("comments hold nothing of the tree (the source code keeps them after it lets the tree go)", () => {
+    const { comments } = parsePython("x = 1  # one\n# two\n");
+    expect(comments.map((comment) => [comment.value, comment.loc.start.line])).toEqual([[" one", 1], [" two", 2]]);
+    const reachable = new Set<unknown>();
+    const visit = (value: unknown): void => {
+      if (typeof value !== "object" || value === null || reachable.has(value)) return;
+      reachable.add(value);
+      for (const key of Object.getOwnPropertyNames(value)) visit((value as Record<string, unknown>)[key]);
+    };
+    comments.forEach(visit);
+    expect([...reachable].some((value) => typeof value === "object" && value !== null && ("children" in value || "memos" in value))).toBe(false);
+  });
 });
