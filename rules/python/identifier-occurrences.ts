@@ -30,6 +30,18 @@ function nodeSpanning(root: PyNode, start: number, end: number): PyNode {
 }
 
 /**
+ * The offsets in [from, to) where `word` begins, in order, until `visit` returns true. The text is searched as a slice
+ * of it: `indexOf` from an offset runs on to the end of the text when the word is not there, and most searches are
+ * of one function in a long file.
+ */
+function someOffset(source: string, word: string, from: number, to: number, visit: (at: number) => boolean): boolean {
+  if (word.length === 0 || to - from < word.length) return false;
+  const within = source.slice(from, to);
+  for (let at = within.indexOf(word); at !== -1; at = within.indexOf(word, at + 1)) if (visit(from + at)) return true;
+  return false;
+}
+
+/**
  * Calls `visit` with every identifier spelled `name` inside `root` (itself and nested scopes included) that lies
  * within [from, to), in source order, until `visit` returns true. Returns whether one did.
  */
@@ -41,14 +53,11 @@ export function someOccurrence(
   from = root.range[0],
   to = root.range[1],
 ): boolean {
-  if (name.length === 0) return false;
-  const last = to - name.length;
-  for (let at = source.indexOf(name, from); at !== -1 && at <= last; at = source.indexOf(name, at + 1)) {
+  return someOffset(source, name, from, to, (at) => {
     const end = at + name.length;
     const node = nodeSpanning(root, at, end);
-    if (node.type === "identifier" && node.range[0] === at && node.range[1] === end && visit(node)) return true;
-  }
-  return false;
+    return node.type === "identifier" && node.range[0] === at && node.range[1] === end && visit(node);
+  });
 }
 
 /**
@@ -56,12 +65,10 @@ export function someOccurrence(
  * the token that starts the node it makes), in source order, until `visit` returns true. Returns whether one did.
  */
 export function someKeywordNode(root: PyNode, keyword: string, type: string, source: string, visit: (node: PyNode) => boolean): boolean {
-  const last = root.range[1] - keyword.length;
-  for (let at = source.indexOf(keyword, root.range[0]); at !== -1 && at <= last; at = source.indexOf(keyword, at + 1)) {
+  return someOffset(source, keyword, root.range[0], root.range[1], (at) => {
     const node = nodeSpanning(root, at, at + keyword.length);
-    if (node.type === type && node.range[0] === at && visit(node)) return true;
-  }
-  return false;
+    return node.type === type && node.range[0] === at && visit(node);
+  });
 }
 
 /** Every identifier spelled `name` inside `root` (`root` itself included, nested scopes too), in source order. */
