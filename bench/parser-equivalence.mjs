@@ -8,7 +8,7 @@
  *   node bench/parser-equivalence.mjs [--corpus <dir>] [--reference <dir>]
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -20,12 +20,12 @@ const { values: args } = parseArgs({ options: { corpus: { type: "string" }, refe
 const corpus = path.resolve(args.corpus ?? path.join(CACHE, "corpus"));
 let reference = args.reference && path.resolve(args.reference);
 if (!reference) {
+  // Unpacked afresh each run: a copy left from an older HEAD would compare against the wrong sources.
   reference = path.join(CACHE, "src-head");
-  if (!existsSync(path.join(reference, "rules/python/parser.ts"))) {
-    mkdirSync(reference, { recursive: true });
-    const archive = execFileSync("git", ["archive", "HEAD", "rules", "engine"], { cwd: ROOT, maxBuffer: 1 << 28 });
-    execFileSync("tar", ["-x", "-C", reference], { input: archive });
-  }
+  rmSync(reference, { recursive: true, force: true });
+  mkdirSync(reference, { recursive: true });
+  const archive = execFileSync("git", ["archive", "HEAD", "rules", "engine"], { cwd: ROOT, maxBuffer: 1 << 28 });
+  execFileSync("tar", ["-x", "-C", reference], { input: archive });
 }
 
 async function load(srcRoot, name) {
