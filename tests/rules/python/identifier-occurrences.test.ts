@@ -1,10 +1,10 @@
 /** Finding a name's identifiers by searching the text: it must give exactly what a walk of the tree gives. */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { occurrencesOf, someOccurrence } from "../../../rules/python/identifier-occurrences.js";
 import { parsePython, type PyNode } from "../../../rules/python/parser.js";
 import { textOf } from "../../../rules/python/syntax.js";
 import { descendants } from "../../../rules/python/walk.js";
+import { pythonFixtureFiles } from "./fixture-files.js";
 
 const SCOPES = new Set(["module", "function_definition", "class_definition", "lambda", "block", "call"]);
 
@@ -30,10 +30,7 @@ function expectSameAsWalk(source: string, label: string): number {
 
 describe("occurrencesOf", () => {
   it("finds exactly the identifiers a walk finds, in every fixture", () => {
-    const dir = path.resolve("test-fixtures/python");
-    const files = readdirSync(dir, { withFileTypes: true, recursive: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith(".py"))
-      .map((entry) => path.join(entry.parentPath, entry.name));
+    const files = pythonFixtureFiles();
     expect(files.length).toBeGreaterThan(40);
     let checked = 0;
     for (const file of files) checked += expectSameAsWalk(readFileSync(file, "utf8"), file);

@@ -2,22 +2,19 @@
  * The parts of a module summary found by searching text (`yield`, `return`, `self.x = …`) must be what a walk of the
  * tree finds, on every fixture.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { parameterName } from "../../../rules/python/definitions.js";
 import { ownBodyOf, summarizeClass } from "../../../rules/python/module-summary.js";
 import { parsePython, type PyNode } from "../../../rules/python/parser.js";
 import { storingNodeOf } from "../../../rules/python/references.js";
 import { childByField, textOf } from "../../../rules/python/syntax.js";
 import { descendants } from "../../../rules/python/walk.js";
+import { pythonFixtureFiles } from "./fixture-files.js";
 
 const NESTED = new Set(["function_definition", "lambda", "class_definition"]);
 
 function fixtureTexts(): [string, string][] {
-  const dir = path.resolve("test-fixtures/python");
-  const files = readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".py"))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+  const files = pythonFixtureFiles();
   const edgeCases = [
     "def g():\n    x = 'yield return'  # yield\n    yielded = returns = 1\n    return yielded\n",
     "def g():\n    def inner():\n        yield 1\n        return 2\n    f = lambda: (yield)\n    class C:\n        return_ = 1\n    return inner\n",

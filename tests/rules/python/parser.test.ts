@@ -1,5 +1,5 @@
 /** The conversion of tree-sitter trees to plain nodes: the direct cursor walk, and how long a tree lives. */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Linter } from "eslint";
 import { zeroConfig } from "../../../engine/config.js";
@@ -7,12 +7,7 @@ import { directWalksAvailable } from "../../../rules/python/cursor-walk.js";
 import { convertTree, parsePython, parseTree, type PyNode } from "../../../rules/python/parser.js";
 import { NodeMemo } from "../../../rules/python/tree-memo.js";
 import { dumpParse } from "./parse-dump.js";
-
-function pythonFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".py"))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
+import { pythonFixtureFiles } from "./fixture-files.js";
 
 /** Both walks of one tree, side by side. */
 function bothWalks(text: string): [unknown, unknown] {
@@ -32,7 +27,7 @@ describe("the cursor walk", () => {
   });
 
   it("gives exactly what the public TreeCursor API gives, on every fixture", () => {
-    const files = pythonFiles(path.resolve("test-fixtures/python"));
+    const files = pythonFixtureFiles();
     expect(files.length).toBeGreaterThan(40);
     for (const file of files) {
       const [direct, viaPublicApi] = bothWalks(readFileSync(file, "utf8"));
