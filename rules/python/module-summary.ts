@@ -8,7 +8,7 @@ import { coroutinePreservingDecorators, overloadDecorators } from "./knowledge.j
 import type { PyNode } from "./parser.js";
 import { someKeywordNode, someOccurrence } from "./identifier-occurrences.js";
 import { storingNodeOf } from "./references.js";
-import { qualifiedNameOf } from "./scope.js";
+import { enclosingScope, qualifiedNameOf } from "./scope.js";
 import { childByField, dottedPartsOf, textOf, unparenthesized } from "./syntax.js";
 import { NodeMemo, TreeMemo } from "./tree-memo.js";
 
@@ -99,21 +99,10 @@ function isOverload(definition: PyNode, source: string): boolean {
   return decoratorsOf(definition, source).some((decorator) => decorator.qualified !== undefined && overloadDecorators.has(decorator.qualified));
 }
 
-const NESTED_SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
-
 /** What a function's own body (not a nested function's or class's) contains: `yield`, and its `return` statements. */
 export interface OwnBody {
   readonly hasYield: boolean;
   readonly returns: readonly PyNode[];
-}
-
-/** Whether `node` runs in `definition`'s own scope, not in a function, lambda or class nested in it. */
-function inOwnScope(node: PyNode, definition: PyNode): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current === definition) return true;
-    if (NESTED_SCOPES.has(current.type)) return false;
-  }
-  return false;
 }
 
 /**
@@ -125,10 +114,10 @@ export function ownBodyOf(definition: PyNode, source: string, withReturns: boole
   const returns: PyNode[] = [];
   const body = childByField(definition, "body");
   if (!body) return { hasYield: false, returns };
-  const hasYield = someKeywordNode(body, "yield", "yield", source, (node) => inOwnScope(node, definition));
+  const hasYield = someKeywordNode(body, "yield", "yield", source, (node) => enclosingScope(node) === definition);
   if (withReturns) {
     someKeywordNode(body, "return", "return_statement", source, (node) => {
-      if (inOwnScope(node, definition)) returns.push(node);
+      if (enclosingScope(node) === definition) returns.push(node);
       return false;
     });
   }

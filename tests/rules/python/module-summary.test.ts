@@ -63,34 +63,29 @@ function walkedInstanceAttributes(classNode: PyNode, source: string): string[] {
 describe("module summaries found by text search", () => {
   const texts = fixtureTexts();
 
+  /** Every node of `type` in every text, with where it is (for failure messages) and its text. */
+  function nodesOfType(type: string): { where: string; source: string; node: PyNode }[] {
+    return texts.flatMap(([label, source]) =>
+      [...descendants(parsePython(source).root)].filter((node) => node.type === type).map((node) => ({ where: `${label} at ${node.range[0]}`, source, node })),
+    );
+  }
+
   it("find the same yields and returns as a walk of each function's own body", () => {
-    let functions = 0;
-    for (const [label, source] of texts) {
-      const { root } = parsePython(source);
-      for (const definition of descendants(root)) {
-        if (definition.type !== "function_definition") continue;
-        const expected = walkedOwnBody(definition);
-        expect(ownBodyOf(definition, source, true), `${label} at ${definition.range[0]}`).toEqual(expected);
-        expect(ownBodyOf(definition, source, false).hasYield).toBe(expected.hasYield);
-        functions++;
-      }
+    const functions = nodesOfType("function_definition");
+    expect(functions.length).toBeGreaterThan(200);
+    for (const { where, source, node } of functions) {
+      const expected = walkedOwnBody(node);
+      expect(ownBodyOf(node, source, true), where).toEqual(expected);
+      expect(ownBodyOf(node, source, false).hasYield, where).toBe(expected.hasYield);
     }
-    expect(functions).toBeGreaterThan(200);
   });
 
   it("find the same attributes set through self as a walk of each method", () => {
-    let classes = 0;
-    for (const [label, source] of texts) {
-      const { root } = parsePython(source);
-      for (const classNode of descendants(root)) {
-        if (classNode.type !== "class_definition") continue;
-        expect([...summarizeClass(classNode, source).instanceAttributes].sort(), `${label} at ${classNode.range[0]}`).toEqual(
-          walkedInstanceAttributes(classNode, source),
-        );
-        classes++;
-      }
+    const classes = nodesOfType("class_definition");
+    expect(classes.length).toBeGreaterThan(15);
+    for (const { where, source, node } of classes) {
+      expect([...summarizeClass(node, source).instanceAttributes].sort(), where).toEqual(walkedInstanceAttributes(node, source));
     }
-    expect(classes).toBeGreaterThan(15);
   });
 
   it("on the edge cases: nested scopes, strings, comments and longer names do not count", () => {
