@@ -18,11 +18,15 @@ type Waiting = { readonly text: string; readonly parsed: ParsedPython };
 const waiting = new Map<string, Waiting>();
 let waitingChars = 0;
 /**
- * By the text's length and a 64-bit digest of it, not the text: a run over a large code base would otherwise keep all
- * of its source in memory. (A cryptographic hash was tried: it converts each text to a buffer, and the GC that this
- * caused cost 6% of the lint.)
+ * Linted texts are kept as they are while they fit in MAX_KEPT_CHARS (comparing two equal texts is far cheaper than
+ * digesting them); past that, by their length and a 64-bit digest, so that a run over a large code base does not keep
+ * all of its source in memory. (A cryptographic hash was tried: it converts each text to a buffer, and the GC that
+ * this caused cost 6% of the lint.)
  */
-const linted = new Map<string, { readonly length: number; readonly digest: bigint; readonly summary: ModuleSummary }>();
+const MAX_KEPT_CHARS = 32_000_000;
+type Linted = { readonly length: number; readonly text?: string; readonly digest?: bigint; readonly summary: ModuleSummary };
+const linted = new Map<string, Linted>();
+let keptChars = 0;
 
 /** Two 32-bit multiplicative hashes of the text, two UTF-16 code units per step, side by side. */
 function digestOf(text: string): bigint {
@@ -74,19 +78,29 @@ function dropWaiting(key: string): void {
 
 /** Records the summary of the text a lint saw in the file `key`. */
 export function rememberLinted(key: string, text: string, summary: ModuleSummary): void {
-  // Two rules record each lint's summary (one object per tree): the text is digested once.
-  if (linted.get(key)?.summary === summary) return;
-  linted.set(key, { length: text.length, digest: digestOf(text), summary });
+  const previous = linted.get(key);
+  // Two rules record each lint's summary (one object per tree): the text is recorded once.
+  if (previous?.summary === summary) return;
+  if (previous?.text !== undefined) keptChars -= previous.length;
+  if (keptChars + text.length <= MAX_KEPT_CHARS) {
+    keptChars += text.length;
+    linted.set(key, { length: text.length, text, summary });
+  } else {
+    linted.set(key, { length: text.length, digest: digestOf(text), summary });
+  }
 }
 
 /** The summary a lint made of the file `key`, if it saw exactly `text`. */
 export function lintedSummary(key: string, text: string): ModuleSummary | undefined {
   const entry = linted.get(key);
-  return entry?.length === text.length && entry.digest === digestOf(text) ? entry.summary : undefined;
+  if (entry?.length !== text.length) return undefined;
+  const same = entry.text !== undefined ? entry.text === text : entry.digest === digestOf(text);
+  return same ? entry.summary : undefined;
 }
 
 export function clearSharedParses(): void {
   waiting.clear();
   waitingChars = 0;
   linted.clear();
+  keptChars = 0;
 }

@@ -78,6 +78,14 @@ describe("linted summaries", () => {
     expect(lintedSummary("/p/a.py", "x = 1\n")).toBeUndefined();
     expect(lintedSummary("/p/a.py", "x = 2\n")).toBe(second);
   });
+
+  it("are kept by digest once the texts kept whole fill their budget, and still answer only for the same text", () => {
+    const summary = { symbols: new Map(), starImports: [] };
+    const large = "x".repeat(32_000_001); // more than all texts kept whole may hold
+    rememberLinted("/p/large.py", large, summary);
+    expect(lintedSummary("/p/large.py", "x".repeat(32_000_001))).toBe(summary);
+    expect(lintedSummary("/p/large.py", `${"x".repeat(32_000_000)}y`)).toBeUndefined();
+  });
 });
 
 describe("waiting parses", () => {
