@@ -54,7 +54,7 @@ export function isNone(node: PyNode): boolean {
 /** Adds `text` as the last argument of the call whose arguments are `args`: `f()` → `f(text)`, `f(a)` → `f(a, text)`. */
 export function appendArgument(fixer: RuleTextEditor, args: CallArguments, text: string): RuleTextEdit {
   const last = args.list.children.at(-1);
-  if (!last) return fixer.insertTextAfterRange([args.list.range[0], args.list.range[0] + 1], text);
+  if (!last) return fixer.insertTextAfterRange([args.list.start, args.list.start + 1], text);
   return fixer.insertTextAfterRange(last.range, `, ${text}`);
 }
 

@@ -20,8 +20,8 @@ function importInsertionOffset(module: PyNode): { offset: number; before: boolea
     if (isFutureImport(statement) || (index === 0 && isDocstring(statement))) anchor = statement;
     else break;
   }
-  if (anchor) return { offset: anchor.range[1], before: false };
-  return { offset: statements[0]?.range[0] ?? 0, before: true };
+  if (anchor) return { offset: anchor.end, before: false };
+  return { offset: statements[0]?.start ?? 0, before: true };
 }
 
 /**

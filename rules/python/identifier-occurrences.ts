@@ -20,11 +20,11 @@ function nodeSpanning(root: PyNode, start: number, end: number): PyNode {
     let high = children.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (children[mid]!.range[0] <= start) low = mid + 1;
+      if (children[mid]!.start <= start) low = mid + 1;
       else high = mid;
     }
     const child = children[low - 1];
-    if (!child || child.range[1] < end) return node;
+    if (!child || child.end < end) return node;
     node = child;
   }
 }
@@ -50,13 +50,13 @@ export function someOccurrence(
   name: string,
   source: string,
   visit: (identifier: PyNode) => boolean,
-  from = root.range[0],
-  to = root.range[1],
+  from = root.start,
+  to = root.end,
 ): boolean {
   return someOffset(source, name, from, to, (at) => {
     const end = at + name.length;
     const node = nodeSpanning(root, at, end);
-    return node.type === "identifier" && node.range[0] === at && node.range[1] === end && visit(node);
+    return node.type === "identifier" && node.start === at && node.end === end && visit(node);
   });
 }
 
@@ -65,9 +65,9 @@ export function someOccurrence(
  * the token that starts the node it makes), in source order, until `visit` returns true. Returns whether one did.
  */
 export function someKeywordNode(root: PyNode, keyword: string, type: string, source: string, visit: (node: PyNode) => boolean): boolean {
-  return someOffset(source, keyword, root.range[0], root.range[1], (at) => {
+  return someOffset(source, keyword, root.start, root.end, (at) => {
     const node = nodeSpanning(root, at, at + keyword.length);
-    return node.type === type && node.range[0] === at && visit(node);
+    return node.type === type && node.start === at && visit(node);
   });
 }
 

@@ -30,12 +30,12 @@ export function indentationAt(text: string, offset: number): string {
 
 /** Whether `node` is the first thing on its line. */
 export function startsLine(text: string, node: PyNode): boolean {
-  return /^[ \t\f]*$/u.test(text.slice(lineStartOffset(text, node.range[0]), node.range[0]));
+  return /^[ \t\f]*$/u.test(text.slice(lineStartOffset(text, node.start), node.start));
 }
 
 /** Whether nothing but whitespace or a comment follows `node` on its last line. */
 export function endsLine(text: string, node: PyNode): boolean {
-  return /^[ \t\f]*(?:#.*)?$/u.test(text.slice(node.range[1], lineEndOffset(text, node.range[1])));
+  return /^[ \t\f]*(?:#.*)?$/u.test(text.slice(node.end, lineEndOffset(text, node.end)));
 }
 
 /** One more level of indentation in the style of `indentation`: a tab where tabs are used, else four spaces. */

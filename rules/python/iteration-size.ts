@@ -142,7 +142,7 @@ function sliceSize(slice: PyNode, value: PyNode, source: string, depth: number):
   // `slice` children carry no field names: tell start/stop/step apart by the colons before each.
   const parts: (PyNode | undefined)[] = [undefined, undefined, undefined];
   for (const child of slice.children) {
-    const colons = (source.slice(slice.range[0], child.range[0]).match(/:/gu) ?? []).length;
+    const colons = (source.slice(slice.start, child.start).match(/:/gu) ?? []).length;
     if (colons > 2) return UNDECIDED;
     parts[colons] = child;
   }
@@ -237,7 +237,7 @@ export function sizeOf(expression: PyNode, source: string, depth = 0): Size {
     }
     case "string":
     case "concatenated_string":
-      return node.children.some((child) => child.type === "interpolation") ? UNDECIDED : known(node.range[1] - node.range[0]);
+      return node.children.some((child) => child.type === "interpolation") ? UNDECIDED : known(node.end - node.start);
     case "list_comprehension":
     case "set_comprehension":
     case "dictionary_comprehension":

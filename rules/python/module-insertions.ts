@@ -19,7 +19,7 @@ export function topLevelStatementOf(node: PyNode): PyNode | undefined {
 export function insertionOffsetAbove(sourceCode: PythonSourceCode, statement: PyNode): number {
   const text = sourceCode.text;
   const commentStarts = new Set(sourceCode.comments.map((comment) => comment.range[0]));
-  let offset = lineStartOffset(text, statement.range[0]);
+  let offset = lineStartOffset(text, statement.start);
   while (offset > 0) {
     let end = offset - 1;
     if (text[end] === "\n" && text[end - 1] === "\r") end--;

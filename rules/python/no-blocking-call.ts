@@ -33,7 +33,7 @@ const blockingMethodNames = new Set([...blockingMethods.values()].flatMap((metho
 function runsOnTheLoop(node: PyNode): boolean {
   if (!isInAsyncFunction(node)) return false;
   const body = childByField(enclosingFunction(node)!, "body");
-  return body !== undefined && body.range[0] <= node.range[0] && node.range[1] <= body.range[1];
+  return body !== undefined && body.start <= node.start && node.end <= body.end;
 }
 
 /** Whether the call is what a `with` statement enters: `with open(p) as f:` — a thread cannot hold that for us. */
@@ -137,7 +137,7 @@ export default createPythonRule<"blockingInAsyncDef" | "offloadToThread", Option
                   messageId: "offloadToThread",
                   data: { callee: calleeText },
                   fix: (fixer) => {
-                    const inner = text.slice(args.range[0] + 1, args.range[1] - 1);
+                    const inner = text.slice(args.start + 1, args.end - 1);
                     const separator = inner.trim() === "" ? "" : /^\s/u.test(inner) ? "," : ", ";
                     const offloaded = `asyncio.to_thread(${calleeText}${separator}${inner.trim() === "" ? "" : inner})`;
                     const edit =

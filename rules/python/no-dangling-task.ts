@@ -83,8 +83,8 @@ function planKeepReference(
       const { replacement, following } = rewrite(setName, taskName);
       if (replacement !== undefined) edits.push(fixer.replaceTextRange(statement.range, replacement));
       if (ownLines) {
-        const indentation = indentationAt(source, statement.range[0]);
-        const end = lineEndOffset(source, statement.range[1]);
+        const indentation = indentationAt(source, statement.start);
+        const end = lineEndOffset(source, statement.end);
         edits.push(fixer.insertTextAfterRange([end, end], following.map((line) => `${eol}${indentation}${line}`).join("")));
       } else {
         edits.push(fixer.insertTextAfterRange(statement.range, following.map((line) => `; ${line}`).join("")));

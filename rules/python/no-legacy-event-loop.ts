@@ -111,14 +111,14 @@ function loopAssignment(receiver: PyNode, source: string): { scope: PyNode; assi
   const assignment = definition.site;
   const right = childByField(assignment, "right");
   if (assignment.type !== "assignment" || childByField(assignment, "left") !== definition.target || !right || !isGetEventLoopCall(right, source)) return undefined;
-  if (assignment.range[1] > receiver.range[0]) return undefined;
+  if (assignment.end > receiver.start) return undefined;
   return { scope, assignment };
 }
 
 /** The range of whole lines a statement occupies, when it is alone on them. */
 function wholeLines(statement: PyNode, source: string): [number, number] | undefined {
   if (!startsLine(source, statement) || !endsLine(source, statement)) return undefined;
-  return [lineStartOffset(source, statement.range[0]), nextLineOffset(source, statement.range[1])];
+  return [lineStartOffset(source, statement.start), nextLineOffset(source, statement.end)];
 }
 
 export default createPythonRule<MessageIds, []>({
@@ -222,7 +222,7 @@ export default createPythonRule<MessageIds, []>({
               statement?.type === "expression_statement" &&
               statement.children[0] === occurrence.parent.parent &&
               statement.parent === runStatement.parent &&
-              statement.range[0] > runStatement.range[1];
+              statement.start > runStatement.end;
             const lines = isClose && statement ? wholeLines(statement, source) : undefined;
             if (lines) closings.push(lines);
             else usedElsewhere = true;

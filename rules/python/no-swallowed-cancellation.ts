@@ -180,12 +180,12 @@ function cancelledExpressions(scope: PyNode, source: string): Map<string, number
       const callee = childByField(node, "function");
       const attribute = callee?.type === "attribute" ? childByField(callee, "attribute") : undefined;
       const receiver = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
-      if (attribute && receiver && textOf(attribute, source) === "cancel") add(compactTextOf(receiver, source), node.range[0]);
+      if (attribute && receiver && textOf(attribute, source) === "cancel") add(compactTextOf(receiver, source), node.start);
     } else if (node.type === "for_statement" || node.type === "for_in_clause") {
       const left = childByField(node, "left");
       const right = childByField(node, "right");
       const cancelsEach = left?.type === "identifier" && right && cancelsInside(node, textOf(left, source), source);
-      if (cancelsEach) add(`*${compactTextOf(right, source)}`, node.range[0]);
+      if (cancelsEach) add(`*${compactTextOf(right, source)}`, node.start);
     }
   }
   return cancelled;
@@ -221,7 +221,7 @@ function awaitsOnlyCancelledChildren(guarded: readonly PyNode[], fn: PyNode, sou
   const isChild = (expression: PyNode, star: boolean, at: PyNode, shielded: boolean): boolean => {
     const text = `${star ? "*" : ""}${compactTextOf(expression, source)}`;
     const cancelledAt = inFunction.get(text);
-    if (cancelledAt !== undefined && cancelledAt < at.range[0]) return true;
+    if (cancelledAt !== undefined && cancelledAt < at.start) return true;
     if (text.replace(/^\*/u, "").startsWith("self.") && inClass.has(text)) return true;
     return !star && !shielded && isObjectOf(expression, TASKS, source);
   };
@@ -288,7 +288,7 @@ function isReraisedLater(clause: PyNode, tryStatement: PyNode, fn: PyNode, sourc
   }
   if (holders.size === 0) return false;
   for (const node of descendants(fn, { sameScope: true })) {
-    if (node.type !== "raise_statement" || node.range[0] < tryStatement.range[1]) continue;
+    if (node.type !== "raise_statement" || node.start < tryStatement.end) continue;
     for (const part of descendants(node)) {
       if ((part.type === "identifier" || part.type === "attribute") && holders.has(compactTextOf(part, source))) return true;
     }
@@ -329,9 +329,9 @@ function isProgramRoot(fn: PyNode, roots: Set<string>, source: string): boolean 
 /** Where the `except …:` header ends (just after its colon). */
 function headerEnd(clause: PyNode, source: string): number {
   const values = childrenByField(clause, "value");
-  let offset = values.length > 0 ? values[values.length - 1]!.range[1] : clause.range[0] + "except".length;
+  let offset = values.length > 0 ? values[values.length - 1]!.end : clause.start + "except".length;
   while (offset < source.length && source[offset] !== ":") offset++;
-  return Math.min(offset + 1, clause.range[1]);
+  return Math.min(offset + 1, clause.end);
 }
 
 const REPLACEABLE_LAST = new Set(["pass_statement", "break_statement", "continue_statement"]);
@@ -349,8 +349,8 @@ function addRaise(block: PyNode, clause: PyNode, source: string): ((fixer: RuleT
     // `except CancelledError: log()`: a one-line suite holds simple statements only.
     return (fixer) => fixer.insertTextAfterRange(last.range, "; raise");
   }
-  const indentation = indentationAt(source, statements[0]!.range[0]);
-  const at = lineEndOffset(source, last.range[1]);
+  const indentation = indentationAt(source, statements[0]!.start);
+  const at = lineEndOffset(source, last.end);
   return (fixer) => fixer.insertTextAfterRange([at, at], `${lineBreakOf(source)}${indentation}raise`);
 }
 
@@ -402,7 +402,7 @@ export default createPythonRule<MessageIds, Options>({
         const caught = values.length === 0 ? "" : caughtExpressions(clause).map((expression) => cancellationCaughtBy(expression, source)).find(Boolean);
         if (caught === undefined) return;
         // An earlier clause of the same `try` already catches the cancellation: this one never sees it.
-        const earlier = tryStatement.children.filter((child) => child.type === "except_clause" && child.range[0] < clause.range[0]);
+        const earlier = tryStatement.children.filter((child) => child.type === "except_clause" && child.start < clause.start);
         if (earlier.some((other) => catchesCancellation(other, source))) return;
 
         const body = childByField(tryStatement, "body");

@@ -103,7 +103,7 @@ function collectionFanOut(collection: PyNode, joiner: PyNode, source: string, fo
   const scope = enclosingScope(joiner);
   if (sole?.scope !== scope) return undefined;
   const { definition } = sole;
-  if (definition.kind !== "other" || definition.site.range[1] > joiner.range[0]) return undefined;
+  if (definition.kind !== "other" || definition.site.end > joiner.start) return undefined;
   const value = boundValueOf(definition.site, definition.target);
   if (!value) return undefined;
   const bound = unparenthesized(value);
@@ -129,11 +129,11 @@ function appendLoopFanOut(scope: PyNode, name: string, site: PyNode, use: PyNode
       attribute.field === "function" &&
       call.parent?.type === "expression_statement";
     if (isAppend) appends.push(call);
-    else if (read.range[0] < joiner.range[1]) return undefined;
+    else if (read.start < joiner.end) return undefined;
   }
   if (appends.length !== 1) return undefined;
   const append = appends[0]!;
-  if (append.range[0] < site.range[1] || append.range[1] > joiner.range[0]) return undefined;
+  if (append.start < site.end || append.end > joiner.start) return undefined;
   const args = childByField(append, "arguments")?.children ?? [];
   const element = args.length === 1 ? unparenthesized(args[0]!) : undefined;
   if (element?.type !== "call" || taskSpawnOf(element, source)) return undefined;
@@ -142,7 +142,7 @@ function appendLoopFanOut(scope: PyNode, name: string, site: PyNode, use: PyNode
   for (let current = append.parent; current && current !== scope; current = current.parent) {
     if (current.type === "while_statement") return undefined;
     if (current.type === "for_statement") {
-      if (current.range[0] < site.range[1] || isWithin(joiner, current)) break;
+      if (current.start < site.end || isWithin(joiner, current)) break;
       loops.push(current);
     }
   }
@@ -290,7 +290,7 @@ function suggestionFor(
         const before = needsBlankLineBefore(source, offset, addImport) ? eol : "";
         edits.push(fixer.insertTextBeforeRange([offset, offset], `${before}${helperText(helper.name, eol)}${eol}${eol}${eol}`));
       }
-      const indentation = indentationAt(source, anchor.range[0]);
+      const indentation = indentationAt(source, anchor.start);
       edits.push(fixer.insertTextBeforeRange(anchor.range, `${sem} = asyncio.Semaphore(${limit})${eol}${indentation}`));
       edits.push(fixer.replaceTextRange(rewritten.range, replacement));
       return edits;

@@ -113,7 +113,7 @@ const LOOP_TYPES = new Set(["for_statement", "while_statement"]);
  * iteration sees it), or a read in a nested function or lambda (a closure may run at any time).
  */
 export function isReadAfter(fn: PyNode, statement: PyNode, name: string, source: string): boolean {
-  const end = statement.range[1];
+  const end = statement.end;
   const isRead = (identifier: PyNode): boolean => identifierRole(identifier) === "read";
   // Almost every binding is read again soon after it, so the text after the statement is searched first.
   if (someOccurrence(fn, name, source, isRead, end)) return true;
@@ -123,9 +123,9 @@ export function isReadAfter(fn: PyNode, statement: PyNode, name: string, source:
   }
   const readAgain = (identifier: PyNode): boolean =>
     isRead(identifier) &&
-    ((outermostLoop !== undefined && identifier.range[0] >= outermostLoop.range[0] && identifier.range[1] <= outermostLoop.range[1]) ||
+    ((outermostLoop !== undefined && identifier.start >= outermostLoop.start && identifier.end <= outermostLoop.end) ||
       enclosingScope(identifier) !== fn);
-  return someOccurrence(fn, name, source, readAgain, fn.range[0], end);
+  return someOccurrence(fn, name, source, readAgain, fn.start, end);
 }
 
 /**

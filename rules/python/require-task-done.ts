@@ -130,7 +130,7 @@ export default createPythonRule<MessageIds, []>({
       const owner = key.owner;
       if (owner.type !== "function_definition" || key.path.includes(".")) return false;
       const parameter = parametersOf(owner, source).find((candidate) => candidate.name === key.path);
-      const id = `${owner.range[0]}:${key.path}`;
+      const id = `${owner.start}:${key.path}`;
       if (!parameter || seen.has(id)) return false;
       seen.add(id);
       return argumentsPassedFor(owner, key.path).some((argument) => {
@@ -205,13 +205,13 @@ export default createPythonRule<MessageIds, []>({
       const siblings = block.children;
       const following = siblings.slice(siblings.indexOf(statement) + 1);
       if (following.length === 0 || !startsLine(source, statement) || !following.every((node) => startsLine(source, node))) return null;
-      const indentation = indentationAt(source, statement.range[0]);
-      if (following.some((node) => indentationAt(source, node.range[0]) !== indentation)) return null;
+      const indentation = indentationAt(source, statement.start);
+      if (following.some((node) => indentationAt(source, node.start) !== indentation)) return null;
       const unit = indentUnit(indentation);
       const eol = lineBreakOf(source);
-      const from = nextLineOffset(source, statement.range[1]);
-      const to = lineEndOffset(source, following[following.length - 1]!.range[1]);
-      if (from > following[0]!.range[0]) return null;
+      const from = nextLineOffset(source, statement.end);
+      const to = lineEndOffset(source, following[following.length - 1]!.end);
+      if (from > following[0]!.start) return null;
       const body = indentLines(source, from, to, indentation, unit, following);
       const replacement = `${indentation}try:${eol}${body}${eol}${indentation}finally:${eol}${indentation}${unit}${queueText}.task_done()`;
       return { range: [from, to] as [number, number], text: replacement };
@@ -228,7 +228,7 @@ export default createPythonRule<MessageIds, []>({
         if (!key || !isJoined(key, new Set())) return;
         // Items taken after the queue's last join() in the same function cannot hold that join() up.
         const joins = fileIndex().joins.filter((join) => sameKey(keyOf(join.receiver), key));
-        if (joins.length > 0 && joins.every((join) => enclosingFunction(join.call) === consumer && join.call.range[1] < node.range[0])) return;
+        if (joins.length > 0 && joins.every((join) => enclosingFunction(join.call) === consumer && join.call.end < node.start)) return;
         if (mayBeMarkedDone(key, consumer)) return;
 
         const queueText = textOf(taken.receiver, source);

@@ -228,8 +228,8 @@ export default createPythonRule<MessageIds, Options>({
         if (given === "unknown") return { fix: null, timeout: "" };
         const [start, end] = given ? given.range : [0, 0];
         const timeout = given
-          ? text.slice(value.range[0], start) + seconds + text.slice(end, value.range[1])
-          : `${text.slice(value.range[0], value.range[1] - 1)}${args.list.children.length > 0 ? ", " : ""}${field}=${seconds})`;
+          ? text.slice(value.start, start) + seconds + text.slice(end, value.end)
+          : `${text.slice(value.start, value.end - 1)}${args.list.children.length > 0 ? ", " : ""}${field}=${seconds})`;
         return {
           fix: (fixer) => [given ? fixer.replaceTextRange(given.range, seconds) : appendArgument(fixer, args, `${field}=${seconds}`)],
           timeout: timeout.replace(/\s+/gu, " "),

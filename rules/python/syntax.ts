@@ -19,7 +19,7 @@ export function childrenByField(node: PyNode, field: string): PyNode[] {
 
 /** The source text of a node. */
 export function textOf(node: PyNode, source: string): string {
-  return source.slice(node.range[0], node.range[1]);
+  return source.slice(node.start, node.end);
 }
 
 /** The source text of a node with all whitespace removed: `asyncio . sleep` → `asyncio.sleep`. */

@@ -64,7 +64,7 @@ function isBounded(node: PyNode, source: string, depth: number, seen: Set<PyNode
       const clause = current.children.find((c) => c.type === "with_clause");
       const items = clause?.children ?? [];
       // Items are entered in order: a timeout item bounds the body and the items after it.
-      const limit = child === clause ? items.findIndex((item) => item.range[0] <= node.range[0] && node.range[1] <= item.range[1]) : items.length;
+      const limit = child === clause ? items.findIndex((item) => item.start <= node.start && node.end <= item.end) : items.length;
       if (items.slice(0, limit).some((item) => isTimeoutItem(item, source))) return true;
     } else if (current.type === "argument_list" && current.parent?.type === "call") {
       if (isBoundedAwaitable(current.parent, child, source)) return true;
