@@ -139,9 +139,11 @@ export function unreadLocalOf(assignment: PyNode, source: string): string | unde
   const fn = enclosingScope(statement);
   if (fn.type !== "function_definition") return undefined;
   const name = textOf(left, source);
+  // Nearly every local is read again: that is asked first, and the function's bindings collected only for the rest.
+  if (isReadAfter(fn, statement, name, source)) return undefined;
   const definitions = definitionsIn(fn, source).names.get(name) ?? [];
   const declaredElsewhere = definitions.some(
     (definition) => definition.kind === "other" && (definition.site.type === "global_statement" || definition.site.type === "nonlocal_statement"),
   );
-  return declaredElsewhere || isReadAfter(fn, statement, name, source) ? undefined : name;
+  return declaredElsewhere ? undefined : name;
 }

@@ -47,8 +47,9 @@ export function taskSpawnOf(call: PyNode, source: string): TaskSpawn | undefined
   const method = childByField(callee, "attribute");
   if (!receiver || !method) return undefined;
   const methodName = textOf(method, source);
-  const display = compactTextOf(callee, source);
-  if (loopTaskMethods.has(methodName) && isObjectOf(receiver, EVENT_LOOPS, source)) return { name: display, kind: "loop", coroutine };
-  if (taskGroupSpawnMethods.has(methodName) && isObjectOf(receiver, TASK_GROUPS, source)) return { name: display, kind: "task-group", coroutine };
+  if (loopTaskMethods.has(methodName) && isObjectOf(receiver, EVENT_LOOPS, source)) return { name: compactTextOf(callee, source), kind: "loop", coroutine };
+  if (taskGroupSpawnMethods.has(methodName) && isObjectOf(receiver, TASK_GROUPS, source)) {
+    return { name: compactTextOf(callee, source), kind: "task-group", coroutine };
+  }
   return undefined;
 }

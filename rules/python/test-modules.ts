@@ -9,8 +9,16 @@ import path from "node:path";
 const TEST_FOLDERS = new Set(["tests", "test"]);
 const TEST_FILE = /^(?:test_.*|.*_test|conftest)\.pyi?$/u;
 
+/** The last question and its answer: two rules ask it of each linted file in turn. */
+let last: { filename: string; cwd: string; answer: boolean } | undefined;
+
 /** Whether the linted file is test code; the folders are judged from `cwd` down (a project may live under `test/`). */
 export function isTestModule(filename: string, cwd: string): boolean {
+  if (last?.filename !== filename || last.cwd !== cwd) last = { filename, cwd, answer: judge(filename, cwd) };
+  return last.answer;
+}
+
+function judge(filename: string, cwd: string): boolean {
   if (!filename || filename.startsWith("<")) return false;
   const absolute = path.resolve(cwd, filename);
   const relative = path.relative(cwd, absolute);
