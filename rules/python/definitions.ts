@@ -4,6 +4,7 @@
  * "bound exactly once, by this `async def`" before it trusts a name; scope.ts condenses them into
  * what import resolution needs.
  */
+import { someKeywordNode } from "./identifier-occurrences.js";
 import type { PyNode } from "./parser.js";
 import { childByField, childrenByField, compactTextOf, textOf } from "./syntax.js";
 import { NodeMemo, TreeMemo } from "./tree-memo.js";
@@ -50,12 +51,6 @@ export function parameterName(parameter: PyNode): PyNode | undefined {
   return parameter.children.find((child) => child.type === "identifier");
 }
 
-/** The statements (or expression) that make up a scope's body. */
-function bodyOf(scope: PyNode): readonly PyNode[] {
-  if (scope.type === "module") return scope.children;
-  return scope.children.filter((child) => child.field === "body");
-}
-
 /**
  * Expressions and expression-only statements: nothing in them binds a name in the enclosing scope but `:=` (a
  * comprehension's `for` binds in the comprehension's own scope, a lambda's parameters in the lambda's).
@@ -71,22 +66,47 @@ const BINDS_ONLY_BY_WALRUS = new Set([
 /** Whether a tree's text has no `:=` at all (asked once per tree: the key is always null). */
 const walrusFree = new TreeMemo<null, boolean>();
 
+function addDefinition(names: Map<string, Definition[]>, name: string, definition: Definition): void {
+  const list = names.get(name);
+  if (list) list.push(definition);
+  else names.set(name, [definition]);
+}
+
+function bindTargets(names: Map<string, Definition[]>, target: PyNode, site: PyNode, source: string): void {
+  if (target.type === "identifier") addDefinition(names, textOf(target, source), { kind: "other", site, target });
+  else if (target.type === "attribute" || target.type === "subscript") return;
+  else for (const child of target.children) bindTargets(names, child, site, source);
+}
+
+/**
+ * The walk's two parallel stacks (no entry object per node): the node, and whether it is inside a comprehension, where
+ * only `:=` binds in the scope. Shared by every walk (one never starts another), so that they grow only once.
+ */
+const stack: PyNode[] = [];
+const inComprehensions: boolean[] = [];
+
+/**
+ * Pushes `children` (those in `field` only, if given) in reverse, so that bindings are recorded in source order. A node
+ * without children binds nothing by itself (an identifier is bound by the statement around it), so leaves are not
+ * pushed; nor, when `skipsExpressions`, are expressions (only `:=` binds inside one).
+ */
+function pushChildren(children: readonly PyNode[], inComprehension: boolean, skipsExpressions: boolean, field?: string): void {
+  for (let index = children.length - 1; index >= 0; index--) {
+    const child = children[index]!;
+    if (child.children.length === 0 || (field !== undefined && child.field !== field)) continue;
+    if (skipsExpressions && BINDS_ONLY_BY_WALRUS.has(child.type)) continue;
+    stack.push(child);
+    inComprehensions.push(inComprehension);
+  }
+}
+
 /** Every binding in `scope` itself (not in scopes nested inside it). Cached per scope node. */
 export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
   const cached = cache.get(scope);
   if (cached) return cached;
   const names = new Map<string, Definition[]>();
   const starImports: ImportTarget[] = [];
-  const add = (name: string, definition: Definition) => {
-    const list = names.get(name);
-    if (list) list.push(definition);
-    else names.set(name, [definition]);
-  };
-  const bindTargets = (target: PyNode, site: PyNode) => {
-    if (target.type === "identifier") add(textOf(target, source), { kind: "other", site, target });
-    else if (target.type === "attribute" || target.type === "subscript") return;
-    else for (const child of target.children) bindTargets(child, site);
-  };
+  const add = (name: string, definition: Definition) => addDefinition(names, name, definition);
 
   const parameters = childByField(scope, "parameters");
   if (parameters) {
@@ -96,30 +116,19 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
     }
   }
 
-  // Two parallel stacks (no entry object per node): the node, and whether it is inside a comprehension, where only
-  // `:=` binds in this scope. Children are pushed in reverse so that bindings are recorded in source order.
-  const stack: PyNode[] = [];
-  const inComprehensions: boolean[] = [];
   // Inside an expression only `:=` binds: without one in the file, expressions need not be walked.
   let skipsExpressions = walrusFree.get(scope, null);
   if (skipsExpressions === undefined) walrusFree.set(scope, null, (skipsExpressions = !source.includes(":=")));
-  // A node without children binds nothing by itself (an identifier is bound by the statement around it), so leaves
-  // are not pushed; nor are expressions that cannot hold a `:=`.
-  const pushAll = (children: readonly PyNode[], inComprehension: boolean) => {
-    for (let index = children.length - 1; index >= 0; index--) {
-      const child = children[index]!;
-      if (child.children.length === 0 || (skipsExpressions && BINDS_ONLY_BY_WALRUS.has(child.type))) continue;
-      stack.push(child);
-      inComprehensions.push(inComprehension);
-    }
-  };
-  pushAll(bodyOf(scope), false);
+  stack.length = 0;
+  inComprehensions.length = 0;
+  // The statements (or expression) that make up the scope's body.
+  pushChildren(scope.children, false, skipsExpressions, scope.type === "module" ? undefined : "body");
   while (stack.length > 0) {
     const node = stack.pop()!;
     const inComprehension = inComprehensions.pop()!;
     if (inComprehension) {
-      if (node.type === "named_expression") bindTargets(childByField(node, "name") ?? node, node);
-      if (node.type !== "lambda") pushAll(node.children, true);
+      if (node.type === "named_expression") bindTargets(names, childByField(node, "name") ?? node, node, source);
+      if (node.type !== "lambda") pushChildren(node.children, true, skipsExpressions);
       continue;
     }
     switch (node.type) {
@@ -161,13 +170,13 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
       case "assignment":
       case "augmented_assignment":
       case "for_statement":
-        bindTargets(childByField(node, "left") ?? node, node);
+        bindTargets(names, childByField(node, "left") ?? node, node, source);
         break;
       case "named_expression":
-        bindTargets(childByField(node, "name") ?? node, node);
+        bindTargets(names, childByField(node, "name") ?? node, node, source);
         break;
       case "as_pattern_target":
-        bindTargets(node, node.parent?.parent ?? node);
+        bindTargets(names, node, node.parent?.parent ?? node, source);
         continue;
       case "global_statement":
       case "nonlocal_statement":
@@ -179,18 +188,20 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
         continue;
       default:
         if (COMPREHENSIONS.has(node.type)) {
-          pushAll(node.children, true);
+          pushChildren(node.children, true, skipsExpressions);
           continue;
         }
     }
-    pushAll(node.children, false);
+    pushChildren(node.children, false, skipsExpressions);
   }
 
-  if (scope.type === "module" && /\bglobal\b/u.test(source)) {
-    // `global name` in any function rebinds the module's `name` at run time.
-    for (const statement of descendantsOfType(scope, "global_statement")) {
+  if (scope.type === "module") {
+    // `global name` in any function rebinds the module's `name` at run time. (Found by the keyword in the text: the
+    // word is common in comments and docstrings, and a walk of the whole tree for each such file cost more.)
+    someKeywordNode(scope, "global", "global_statement", source, (statement) => {
       for (const identifier of statement.children) add(textOf(identifier, source), { kind: "other", site: statement, target: identifier });
-    }
+      return false;
+    });
   }
 
   const result: ScopeDefinitions = { names, starImports };
@@ -200,17 +211,6 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
 
 function identifiersIn(node: PyNode): PyNode[] {
   return node.type === "identifier" ? [node] : node.children.flatMap(identifiersIn);
-}
-
-function descendantsOfType(root: PyNode, type: string): PyNode[] {
-  const found: PyNode[] = [];
-  const stack = [...root.children];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === type) found.push(node);
-    else stack.push(...node.children);
-  }
-  return found;
 }
 
 const SCOPES = new Set(["function_definition", "lambda", "class_definition", "module"]);
