@@ -80,10 +80,13 @@ function bindTargets(names: Map<string, Definition[]>, target: PyNode, site: PyN
 
 /**
  * The walk's two parallel stacks (no entry object per node): the node, and whether it is inside a comprehension, where
- * only `:=` binds in the scope. Shared by every walk (one never starts another), so that they grow only once.
+ * only `:=` binds in the scope. Shared by every walk (one never starts another), with their own top: popping an array
+ * gives back its storage as it empties, and pushing allocates it again. A popped slot is cleared, so that no tree
+ * outlives its lint here.
  */
-const stack: PyNode[] = [];
+const stack: (PyNode | undefined)[] = [];
 const inComprehensions: boolean[] = [];
+let top = 0;
 
 /**
  * Pushes `children` (those in `field` only, if given) in reverse, so that bindings are recorded in source order. A node
@@ -95,8 +98,9 @@ function pushChildren(children: readonly PyNode[], inComprehension: boolean, ski
     const child = children[index]!;
     if (child.children.length === 0 || (field !== undefined && child.field !== field)) continue;
     if (skipsExpressions && BINDS_ONLY_BY_WALRUS.has(child.type)) continue;
-    stack.push(child);
-    inComprehensions.push(inComprehension);
+    stack[top] = child;
+    inComprehensions[top] = inComprehension;
+    top++;
   }
 }
 
@@ -119,13 +123,14 @@ export function definitionsIn(scope: PyNode, source: string): ScopeDefinitions {
   // Inside an expression only `:=` binds: without one in the file, expressions need not be walked.
   let skipsExpressions = walrusFree.get(scope, null);
   if (skipsExpressions === undefined) walrusFree.set(scope, null, (skipsExpressions = !source.includes(":=")));
-  stack.length = 0;
-  inComprehensions.length = 0;
+  top = 0;
   // The statements (or expression) that make up the scope's body.
   pushChildren(scope.children, false, skipsExpressions, scope.type === "module" ? undefined : "body");
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const inComprehension = inComprehensions.pop()!;
+  while (top > 0) {
+    top--;
+    const node = stack[top]!;
+    stack[top] = undefined;
+    const inComprehension = inComprehensions[top]!;
     if (inComprehension) {
       if (node.type === "named_expression") bindTargets(names, childByField(node, "name") ?? node, node, source);
       if (node.type !== "lambda") pushChildren(node.children, true, skipsExpressions);
