@@ -33,6 +33,8 @@ const ESLINT_LABELS = new Map([
 ] as const);
 
 const OWN_DIRECTIVE = new RegExp(String.raw`^\s*${PLUGIN_NAME}:\s*disable=\s*([^\s,]+(?:\s*,\s*[^\s,]+)*)(?:\s+--\s*(.*))?\s*$`, "u");
+/** What every directive below spells: most comments are none, and this one test turns them away. */
+const MAY_BE_DIRECTIVE = new RegExp(String.raw`eslint|${PLUGIN_NAME}|noqa`, "iu");
 /** ruff's grammar: `noqa`, optionally `:` and codes such as `ASYNC251` separated by commas or spaces. */
 const NOQA = /(?:^|#)\s*noqa(?::\s?(?<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?/iu;
 const NOQA_CODE = /[A-Z]+[0-9]+/giu;
@@ -117,6 +119,7 @@ export function collectDirectives(comments: readonly PyComment[]): { problems: F
   const problems: FileProblem[] = [];
   const directives: Directive[] = [];
   for (const comment of comments) {
+    if (!MAY_BE_DIRECTIVE.test(comment.value)) continue;
     const parsed = commentParser.parseDirective(comment.value);
     const eslintType = parsed ? ESLINT_LABELS.get(parsed.label as "eslint-disable") : undefined;
     if (parsed && eslintType) {
