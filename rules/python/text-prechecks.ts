@@ -17,8 +17,20 @@ function isWordCode(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 }
 
-/** Whether `word` occurs in `source` between `\b` boundaries; `indexOf` is several times faster than a `\b` regex. */
+/** `\bword\b` for long words (see `containsWord`). */
+const longWordPatterns = new Map<string, RegExp>();
+
+/**
+ * Whether `word` occurs in `source` between `\b` boundaries. Short words are found with `indexOf` (on the bench corpus
+ * 2–4× faster than a `\b` regex for `gather` and `wait`, which hit early, or inside `await`); long ones, which are rare
+ * and scanned for through whole files, with a regex (`get_event_loop`, `create_task`: 1.4× faster than `indexOf`).
+ */
 function containsWord(source: string, word: string): boolean {
+  if (word.length >= 8 && /^\w+$/u.test(word)) {
+    let pattern = longWordPatterns.get(word);
+    if (!pattern) longWordPatterns.set(word, (pattern = new RegExp(String.raw`\b${word}\b`, "u")));
+    return pattern.test(source);
+  }
   for (let at = source.indexOf(word); at !== -1; at = source.indexOf(word, at + 1)) {
     const end = at + word.length;
     if ((at === 0 || !isWordCode(source.charCodeAt(at - 1))) && (end === source.length || !isWordCode(source.charCodeAt(end)))) return true;

@@ -69,6 +69,14 @@ describe("text prechecks", () => {
     expect(mentionsJoiner("await waiter()\ngathering = 1\n")).toBe(false);
   });
 
+  it("treat long names the same way (they are searched with a regex)", () => {
+    const mentionsGetEventLoop = mentionsAnyOf(["asyncio.get_event_loop"]);
+    expect(mentionsGetEventLoop("loop = asyncio.get_event_loop()")).toBe(true);
+    expect(mentionsGetEventLoop("from asyncio import get_event_loop")).toBe(true);
+    expect(mentionsGetEventLoop("asyncio.get_event_loop_policy()\nmy_get_event_loop()\nget_event_loop2")).toBe(false);
+    expect(mentionsGetEventLoop("get_event_loop")).toBe(true);
+  });
+
   it("see async code only where the word async is", () => {
     expect(mayContainAsync("async def f(): ...")).toBe(true);
     expect(mayContainAsync("def f(): ...")).toBe(false);
