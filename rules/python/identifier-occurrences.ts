@@ -61,6 +61,25 @@ export function someOccurrence(
 }
 
 /**
+ * Like `someOccurrence` over all of `root`, but descends to a hit only where `worthALook(end)` says that the text after
+ * it (from `end`) can make it interesting: a look at the text costs far less than the descent.
+ */
+export function someOccurrenceWhere(
+  root: PyNode,
+  name: string,
+  source: string,
+  worthALook: (end: number) => boolean,
+  visit: (identifier: PyNode) => boolean,
+): boolean {
+  return someOffset(source, name, root.start, root.end, (at) => {
+    const end = at + name.length;
+    if (!worthALook(end)) return false;
+    const node = nodeSpanning(root, at, end);
+    return node.type === "identifier" && node.start === at && node.end === end && visit(node);
+  });
+}
+
+/**
  * Calls `visit` with every node of `type` inside `root` that begins with the keyword `keyword` (`yield`, `return`:
  * the token that starts the node it makes), in source order, until `visit` returns true. Returns whether one did.
  */

@@ -6,7 +6,7 @@
 import { definitionScopeOf, definitionsIn, parameterName, type Definition, type ImportTarget } from "./definitions.js";
 import { coroutinePreservingDecorators, overloadDecorators } from "./knowledge.js";
 import type { PyNode } from "./parser.js";
-import { someKeywordNode, someOccurrence } from "./identifier-occurrences.js";
+import { someKeywordNode, someOccurrenceWhere } from "./identifier-occurrences.js";
 import { storingNodeOf } from "./references.js";
 import { enclosingScope, qualifiedNameOf } from "./scope.js";
 import { childByField, dottedPartsOf, textOf, unparenthesized } from "./syntax.js";
@@ -243,6 +243,36 @@ function isStoreTarget(node: PyNode): boolean {
   return owner === "assignment" || owner === "augmented_assignment" || owner === "for_statement" || owner === "as_pattern_target";
 }
 
+/** `\w`, as `\b` sees it. */
+function isWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/** The offset of the first character at or after `at` that is not a space, tab, form feed or line break. */
+function skipSpaces(source: string, at: number): number {
+  let code = source.charCodeAt(at);
+  while (code === 0x20 || code === 0x09 || code === 0x0c || code === 0x0a || code === 0x0d) code = source.charCodeAt(++at);
+  return at;
+}
+
+/**
+ * Whether the name that ends at `end` may be the object of an attribute that is stored to (`self.x = …`), judging by
+ * the text after it. It cannot be when a word character follows (a longer name), nor when anything but `.` follows
+ * (after spaces, line breaks, a `\` continuation or a comment, the tree decides), nor when the attribute is called,
+ * indexed, compared or has an attribute of its own: `self.x(`, `self.x[`, `self.x ==`, `self.x.y`. Most `self`s in a
+ * class are these.
+ */
+function mayBeStoredAttributeObject(source: string, end: number): boolean {
+  const next = source.charCodeAt(end);
+  if (next !== 0x2e) return !isWordCode(next) && (next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x0c || next === 0x5c || next === 0x23);
+  let at = skipSpaces(source, end + 1);
+  while (isWordCode(source.charCodeAt(at)) || source.charCodeAt(at) > 0x7f) at++;
+  at = skipSpaces(source, at);
+  const after = source.charCodeAt(at);
+  if (after === 0x28 || after === 0x5b || after === 0x2e) return false; // ( [ .
+  return !(after === 0x3d && source.charCodeAt(at + 1) === 0x3d); // ==
+}
+
 function instanceAttributesOf(members: ReadonlyMap<string, readonly Definition[]>, source: string): Set<string> {
   const attributes = new Set<string>();
   for (const definitions of members.values()) {
@@ -251,7 +281,7 @@ function instanceAttributesOf(members: ReadonlyMap<string, readonly Definition[]
       const self = firstParameter(definition.node, source);
       if (self === undefined) continue;
       // `self.x = …` (also in nested functions and lambdas: closures over `self`).
-      someOccurrence(definition.node, self, source, (identifier) => {
+      someOccurrenceWhere(definition.node, self, source, (end) => mayBeStoredAttributeObject(source, end), (identifier) => {
         const attribute = identifier.parent;
         if (attribute?.type !== "attribute" || identifier.field !== "object" || !isStoreTarget(attribute)) return false;
         const name = childByField(attribute, "attribute");

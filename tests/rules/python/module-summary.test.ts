@@ -21,6 +21,33 @@ function fixtureTexts(): [string, string][] {
     "async def g():\n    await x\n    yield from_\n    return\n",
     "def g(:\n    yield\n    return x\n",
     "class C:\n    def m(self):\n        self.a = 1\n        self.b += 1\n        self.c.d = 2\n        (self.e, [self.f]) = 1, [2]\n        for self.g in []: pass\n        print(self.h)\n        other.self = 5\n        del self.i\n        def inner():\n            self.j = 3\n    def n(this):\n        this.k = 1\n        self.l = 1\n",
+    // What the text after `self` may be before the tree is asked.
+    [
+      "class D:",
+      "    def m(self):",
+      "        self .a = 1",
+      "        self. b = 1",
+      "        self \\",
+      "            .c = 1",
+      "        (self  # comment",
+      "            .d) = 1",
+      "        self.e: int = 0",
+      "        self.f , self.g = 1, 2",
+      "        self.h  =  1",
+      "        self.i == 1",
+      "        self.j(1)",
+      "        self.k[0] = 1",
+      "        self.l.m = 1",
+      "        (self.n) = 1",
+      "        [self.o] = [1]",
+      "        selfish.p = 1",
+      "        f(self=1)",
+      "        x.self.q = 1",
+      "        self.é = 1",
+      "        self.r\\",
+      "            = 1",
+      "",
+    ].join("\n"),
   ];
   return [...files.map((file): [string, string] => [file, readFileSync(file, "utf8")]), ...edgeCases.map((text, index): [string, string] => [`edge ${index}`, text])];
 }
@@ -97,5 +124,8 @@ describe("module summaries found by text search", () => {
     const classSource = texts.find(([label]) => label === "edge 4")![1];
     const classNode = parsePython(classSource).root.children[0]!;
     expect([...summarizeClass(classNode, classSource).instanceAttributes].sort()).toEqual(["a", "b", "e", "f", "g", "j", "k"]);
+    const spacedSource = texts.find(([label]) => label === "edge 5")![1];
+    const spaced = summarizeClass(parsePython(spacedSource).root.children[0]!, spacedSource);
+    expect([...spaced.instanceAttributes].sort()).toEqual(["a", "b", "c", "d", "e", "f", "g", "h", "n", "o", "r", "é"]);
   });
 });
