@@ -53,11 +53,7 @@ export function someOccurrence(
   from = root.start,
   to = root.end,
 ): boolean {
-  return someOffset(source, name, from, to, (at) => {
-    const end = at + name.length;
-    const node = nodeSpanning(root, at, end);
-    return node.type === "identifier" && node.start === at && node.end === end && visit(node);
-  });
+  return someIdentifier(root, name, source, from, to, undefined, visit);
 }
 
 /**
@@ -71,9 +67,21 @@ export function someOccurrenceWhere(
   worthALook: (end: number) => boolean,
   visit: (identifier: PyNode) => boolean,
 ): boolean {
-  return someOffset(source, name, root.start, root.end, (at) => {
+  return someIdentifier(root, name, source, root.start, root.end, worthALook, visit);
+}
+
+function someIdentifier(
+  root: PyNode,
+  name: string,
+  source: string,
+  from: number,
+  to: number,
+  worthALook: ((end: number) => boolean) | undefined,
+  visit: (identifier: PyNode) => boolean,
+): boolean {
+  return someOffset(source, name, from, to, (at) => {
     const end = at + name.length;
-    if (!worthALook(end)) return false;
+    if (worthALook && !worthALook(end)) return false;
     const node = nodeSpanning(root, at, end);
     return node.type === "identifier" && node.start === at && node.end === end && visit(node);
   });

@@ -9,6 +9,7 @@ import type { PyNode } from "./parser.js";
 import { someKeywordNode, someOccurrenceWhere } from "./identifier-occurrences.js";
 import { storingNodeOf } from "./references.js";
 import { enclosingScope, qualifiedNameOf } from "./scope.js";
+import { isWordCode } from "./text-prechecks.js";
 import { childByField, dottedPartsOf, textOf, unparenthesized } from "./syntax.js";
 import { NodeMemo, TreeMemo } from "./tree-memo.js";
 
@@ -243,11 +244,6 @@ function isStoreTarget(node: PyNode): boolean {
   return owner === "assignment" || owner === "augmented_assignment" || owner === "for_statement" || owner === "as_pattern_target";
 }
 
-/** `\w`, as `\b` sees it. */
-function isWordCode(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
-}
-
 /** The offset of the first character at or after `at` that is not a space, tab, form feed or line break. */
 function skipSpaces(source: string, at: number): number {
   let code = source.charCodeAt(at);
@@ -264,7 +260,8 @@ function skipSpaces(source: string, at: number): number {
  */
 function mayBeStoredAttributeObject(source: string, end: number): boolean {
   const next = source.charCodeAt(end);
-  if (next !== 0x2e) return !isWordCode(next) && (next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x0c || next === 0x5c || next === 0x23);
+  // Not `.`: only a space, a line break, a `\` or a `#` may still come before one.
+  if (next !== 0x2e) return next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x0c || next === 0x5c || next === 0x23;
   let at = skipSpaces(source, end + 1);
   while (isWordCode(source.charCodeAt(at)) || source.charCodeAt(at) > 0x7f) at++;
   at = skipSpaces(source, at);

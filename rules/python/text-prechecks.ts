@@ -13,7 +13,7 @@ export function mayContainAsync(source: string): boolean {
 }
 
 /** Whether the UTF-16 code unit is a `\w` character (ASCII letter, digit or underscore), as `\b` sees it. */
-function isWordCode(code: number): boolean {
+export function isWordCode(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 }
 
