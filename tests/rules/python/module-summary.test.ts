@@ -31,6 +31,10 @@ function fixtureTexts(): [string, string][] {
       "            .c = 1",
       "        (self  # comment",
       "            .d) = 1",
+      "        self\\",
+      "            .c2 = 1",
+      "        (self# comment",
+      "            .d2) = 1",
       "        self.e: int = 0",
       "        self.f , self.g = 1, 2",
       "        self.h  =  1",
@@ -126,6 +130,6 @@ describe("module summaries found by text search", () => {
     expect([...summarizeClass(classNode, classSource).instanceAttributes].sort()).toEqual(["a", "b", "e", "f", "g", "j", "k"]);
     const spacedSource = texts.find(([label]) => label === "edge 5")![1];
     const spaced = summarizeClass(parsePython(spacedSource).root.children[0]!, spacedSource);
-    expect([...spaced.instanceAttributes].sort()).toEqual(["a", "b", "c", "d", "e", "f", "g", "h", "n", "o", "r", "é"]);
+    expect([...spaced.instanceAttributes].sort()).toEqual(["a", "b", "c", "c2", "d", "d2", "e", "f", "g", "h", "n", "o", "r", "é"]);
   });
 });
