@@ -244,10 +244,14 @@ function isStoreTarget(node: PyNode): boolean {
   return owner === "assignment" || owner === "augmented_assignment" || owner === "for_statement" || owner === "as_pattern_target";
 }
 
-/** The offset of the first character at or after `at` that is not a space, tab, form feed or line break. */
+/** A space, tab, form feed or line break. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0c || code === 0x0a || code === 0x0d;
+}
+
+/** The offset of the first character at or after `at` that is not a space. */
 function skipSpaces(source: string, at: number): number {
-  let code = source.charCodeAt(at);
-  while (code === 0x20 || code === 0x09 || code === 0x0c || code === 0x0a || code === 0x0d) code = source.charCodeAt(++at);
+  while (isSpace(source.charCodeAt(at))) at++;
   return at;
 }
 
@@ -261,7 +265,7 @@ function skipSpaces(source: string, at: number): number {
 function mayBeStoredAttributeObject(source: string, end: number): boolean {
   const next = source.charCodeAt(end);
   // Not `.`: only a space, a line break, a `\` or a `#` may still come before one.
-  if (next !== 0x2e) return next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x0c || next === 0x5c || next === 0x23;
+  if (next !== 0x2e) return isSpace(next) || next === 0x5c || next === 0x23;
   let at = skipSpaces(source, end + 1);
   while (isWordCode(source.charCodeAt(at)) || source.charCodeAt(at) > 0x7f) at++;
   at = skipSpaces(source, at);
