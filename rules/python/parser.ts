@@ -30,9 +30,9 @@ export interface PyNode {
   /** The field name this node has in its parent (`function`, `arguments`, `body`, …), if any. */
   readonly field: string | null;
   /** Set on `function_definition`, `for_statement`, `with_statement`, `for_in_clause` written with `async`. */
-  isAsync?: boolean;
+  readonly isAsync?: boolean;
   /** Operator token of binary/boolean/unary/augmented-assignment nodes. */
-  op?: string;
+  readonly op?: string;
 }
 
 /** One per parse: memos that must live exactly as long as the tree (tree-memo.ts). */
@@ -213,30 +213,85 @@ class ConvertedComment implements PyComment {
 }
 
 /**
- * A converted node: plain data, except that `range` and `loc` are made at each use. The rules read `start` and `end`;
- * ESLint asks for `range` of the few nodes it reports or prints. The trees are most of what a lint allocates, so a node
- * has no field it does not need: a two-number array per node was a sixth of it, and even a slot to cache one made
- * every node a tenth larger.
+ * What a node shares with every other node of its type in the same field of its parent: its type, its field, and the
+ * rare `async` and operator marks. One object per such combination, for all trees (see `kindOf`), so that a node
+ * stores one reference where it would store four values, and every node has the same shape.
+ */
+class NodeKind {
+  #async: NodeKind | undefined;
+  #byOperator: Map<string, NodeKind> | undefined;
+
+  constructor(
+    readonly type: string,
+    readonly field: string | null,
+    readonly isAsync: true | undefined,
+    readonly op: string | undefined,
+  ) {}
+
+  /** This kind, written with `async`. */
+  withAsync(): NodeKind {
+    return (this.#async ??= new NodeKind(this.type, this.field, true, this.op));
+  }
+
+  /** This kind, with the operator token `op`. */
+  withOperator(op: string): NodeKind {
+    const byOperator = (this.#byOperator ??= new Map());
+    let kind = byOperator.get(op);
+    if (!kind) byOperator.set(op, (kind = new NodeKind(this.type, this.field, this.isAsync, op)));
+    return kind;
+  }
+}
+
+/** Kinds by type id, then field id (ids past the grammar's table, as ERROR's 65535, in `otherKinds`). */
+const kinds: (NodeKind | undefined)[][] = [];
+const otherKinds = new Map<number, (NodeKind | undefined)[]>();
+
+function kindOf(typeId: number, type: string, fieldId: number): NodeKind {
+  let byField = typeId < typeNames.length ? kinds[typeId] : otherKinds.get(typeId);
+  if (!byField) {
+    byField = [];
+    if (typeId < typeNames.length) kinds[typeId] = byField;
+    else otherKinds.set(typeId, byField);
+  }
+  return (byField[fieldId] ??= new NodeKind(type, fieldNames[fieldId] ?? null, undefined, undefined));
+}
+
+/**
+ * A converted node: plain data, except that `range` and `loc` are made at each use, and that its type, field, `async`
+ * and operator are read through its kind. The rules read `start` and `end`; ESLint asks for `range` of the few nodes
+ * it reports or prints. The trees are most of what a lint allocates, so a node has no field it does not need: a
+ * two-number array per node was a sixth of it, and even a slot to cache one made every node a tenth larger.
  */
 class ConvertedNode implements PyNode {
-  readonly type: string;
+  kind: NodeKind;
   readonly start: number;
   readonly end: number;
   readonly parent: PyNode | null;
   children: PyNode[] = NO_CHILDREN;
-  readonly field: string | null;
   readonly tree: TreeData;
-  // Own properties only of the few nodes that have them: as fields, every node would carry them.
-  declare isAsync?: boolean;
-  declare op?: string;
 
-  constructor(type: string, start: number, end: number, parent: PyNode | null, field: string | null, tree: TreeData) {
-    this.type = type;
+  constructor(kind: NodeKind, start: number, end: number, parent: PyNode | null, tree: TreeData) {
+    this.kind = kind;
     this.start = start;
     this.end = end;
     this.parent = parent;
-    this.field = field;
     this.tree = tree;
+  }
+
+  get type(): string {
+    return this.kind.type;
+  }
+
+  get field(): string | null {
+    return this.kind.field;
+  }
+
+  get isAsync(): true | undefined {
+    return this.kind.isAsync;
+  }
+
+  get op(): string | undefined {
+    return this.kind.op;
   }
 
   get range(): [number, number] {
@@ -272,8 +327,8 @@ function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPyt
   const tree = new TreeData(lines);
   const comments: PyComment[] = [];
   let syntaxProblem: SyntaxProblem | null = null;
-  const rootType = typeNames[cursor.typeId()] ?? "ERROR";
-  const root = new ConvertedNode(rootType, cursor.startIndex(), cursor.endIndex(), null, null, tree);
+  const rootTypeId = cursor.typeId();
+  const root = new ConvertedNode(kindOf(rootTypeId, typeNames[rootTypeId] ?? "ERROR", 0), cursor.startIndex(), cursor.endIndex(), null, tree);
   let parent: ConvertedNode = root;
   let parentHasOperator = OPERATOR_PARENTS.has(root.type);
   if (!cursor.gotoFirstChild()) return { root, comments, syntaxProblem };
@@ -302,15 +357,15 @@ function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPyt
       if (type === "comment") {
         comments.push(new ConvertedComment(text.slice(start + 1, end), [start, end], lines));
       } else {
-        const node = new ConvertedNode(type, start, end, parent, fieldNames[cursor.fieldId()] ?? null, tree);
+        const node = new ConvertedNode(kindOf(typeId, type, cursor.fieldId()), start, end, parent, tree);
         pending[top++] = node;
         // With errors anywhere, every node is visited, so that the first error is found.
         if (typeId >= firstRuleId && (typeId !== stringTypeId || hasError || !hasNoFields(text, start))) descendInto = node;
       }
     } else if (type === "async") {
-      parent.isAsync = true;
+      parent.kind = parent.kind.withAsync();
     } else if (parentHasOperator && fieldNames[cursor.fieldId()] === "operator") {
-      parent.op = type;
+      parent.kind = parent.kind.withOperator(type);
     }
 
     if (descendInto && cursor.gotoFirstChild()) {

@@ -85,6 +85,33 @@ describe("string literals", () => {
   });
 });
 
+describe("what nodes of one type share", () => {
+  const marks = (text: string) => {
+    const found: string[] = [];
+    const visit = (node: PyNode): void => {
+      if (node.isAsync || node.op !== undefined) found.push(`${node.type}:${node.field}:${node.isAsync ?? "-"}:${node.op ?? "-"}`);
+      node.children.forEach(visit);
+    };
+    visit(parsePython(text).root);
+    return found;
+  };
+
+  it("`async` and operators mark their own node, not the others of its type and field", () => {
+    const text = "async def f():\n    async for x in y: pass\n    for z in w: pass\n\ndef g():\n    return a + b * c - (not d) + -e\n";
+    expect(marks(text)).toEqual([
+      "function_definition:null:true:-",
+      "for_statement:null:true:-",
+      "binary_operator:null:-:+",
+      "binary_operator:left:-:-",
+      "binary_operator:left:-:+",
+      "binary_operator:right:-:*",
+      "unary_operator:right:-:-",
+    ]);
+    // The same types, unmarked, in a second tree: no mark carries over.
+    expect(marks("def f():\n    for z in w: pass\n    return a\n")).toEqual([]);
+  });
+});
+
 describe("what lives as long as a tree", () => {
   it("memos are per tree: another parse of the same text starts empty", () => {
     const memo = new NodeMemo<string>();
