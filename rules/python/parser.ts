@@ -266,16 +266,21 @@ class ConvertedNode implements PyNode {
   kind: NodeKind;
   readonly start: number;
   readonly end: number;
-  readonly parent: PyNode | null;
+  readonly parent: ConvertedNode | null;
   children: PyNode[] = NO_CHILDREN;
-  readonly tree: TreeData;
 
-  constructor(kind: NodeKind, start: number, end: number, parent: PyNode | null, tree: TreeData) {
+  constructor(kind: NodeKind, start: number, end: number, parent: ConvertedNode | null) {
     this.kind = kind;
     this.start = start;
     this.end = end;
     this.parent = parent;
-    this.tree = tree;
+  }
+
+  /** Held by the root only: a field on every node would make each a ninth larger, and memos are asked far less often. */
+  get tree(): TreeData {
+    let node: ConvertedNode = this;
+    while (node.parent) node = node.parent;
+    return (node as RootNode).data;
   }
 
   get type(): string {
@@ -308,6 +313,17 @@ class ConvertedNode implements PyNode {
   }
 }
 
+class RootNode extends ConvertedNode {
+  constructor(
+    kind: NodeKind,
+    start: number,
+    end: number,
+    readonly data: TreeData,
+  ) {
+    super(kind, start, end, null);
+  }
+}
+
 function describeError(cursor: CursorWalk, type: string, text: string): string {
   if (cursor.isMissing()) return `missing '${type}'`;
   const start = cursor.startIndex();
@@ -328,7 +344,7 @@ function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPyt
   const comments: PyComment[] = [];
   let syntaxProblem: SyntaxProblem | null = null;
   const rootTypeId = cursor.typeId();
-  const root = new ConvertedNode(kindOf(rootTypeId, typeNames[rootTypeId] ?? "ERROR", 0), cursor.startIndex(), cursor.endIndex(), null, tree);
+  const root = new RootNode(kindOf(rootTypeId, typeNames[rootTypeId] ?? "ERROR", 0), cursor.startIndex(), cursor.endIndex(), tree);
   let parent: ConvertedNode = root;
   let parentHasOperator = OPERATOR_PARENTS.has(root.type);
   if (!cursor.gotoFirstChild()) return { root, comments, syntaxProblem };
@@ -357,7 +373,7 @@ function convert(cursor: CursorWalk, text: string, hasError: boolean): ParsedPyt
       if (type === "comment") {
         comments.push(new ConvertedComment(text.slice(start + 1, end), [start, end], lines));
       } else {
-        const node = new ConvertedNode(kindOf(typeId, type, cursor.fieldId()), start, end, parent, tree);
+        const node = new ConvertedNode(kindOf(typeId, type, cursor.fieldId()), start, end, parent);
         pending[top++] = node;
         // With errors anywhere, every node is visited, so that the first error is found.
         if (typeId >= firstRuleId && (typeId !== stringTypeId || hasError || !hasNoFields(text, start))) descendInto = node;
