@@ -71,7 +71,7 @@ function selfMethod(receiver: PyNode, method: string, session: ProjectSession, s
   const owner = methodReceiverOf(receiver, source);
   if (!owner) return undefined;
   const found = session.findMethod(summarizeClass(owner.classNode, source), session.current, method);
-  return typeof found === "object" ? kindOfResolved({ kind: "function", ...found }, session) : undefined;
+  return typeof found === "object" ? kindOfResolved({ kind: "function", fn: found.fn, ctx: found.ctx }, session) : undefined;
 }
 
 /** `super().m`: `m` on the bases of the class whose method the call is directly in. */
@@ -88,7 +88,7 @@ function superMethod(superCall: PyNode, method: string, session: ProjectSession,
     if (explicit[0]!.type !== "identifier" || !named || textOf(explicit[0]!, source) !== textOf(named, source)) return undefined;
   } else if (explicit.length !== 0) return undefined;
   const found = session.findMethod(summarizeClass(classNode, source), session.current, method, true);
-  return typeof found === "object" ? kindOfResolved({ kind: "function", ...found }, session) : undefined;
+  return typeof found === "object" ? kindOfResolved({ kind: "function", fn: found.fn, ctx: found.ctx }, session) : undefined;
 }
 
 /** `C` in `C(...)` or an annotation `x: C`, when it names a class of this file or of the project. */
@@ -117,7 +117,7 @@ function projectInstanceMethod(receiver: PyNode, definition: Definition | undefi
   }
   if (cls?.kind !== "class") return undefined;
   const found = session.findMethod(cls.cls, cls.ctx, method);
-  return typeof found === "object" ? kindOfResolved({ kind: "function", ...found }, session) : undefined;
+  return typeof found === "object" ? kindOfResolved({ kind: "function", fn: found.fn, ctx: found.ctx }, session) : undefined;
 }
 
 /** Every method name some known library type has as a coroutine method: only these are worth a type inference. */

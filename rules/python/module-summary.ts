@@ -64,10 +64,13 @@ export interface ModuleSummary {
   readonly starImports: readonly ImportTarget[];
 }
 
+/** What a summary says of an expression that is not a dotted name: one object for all of them. */
+const NOT_A_NAME: NameRef = { parts: [], binding: "local" };
+
 /** A dotted-name expression as a `NameRef`. */
 export function nameRefOf(expression: PyNode, source: string): NameRef {
   const dotted = dottedPartsOf(expression, source);
-  if (dotted?.base.type !== "identifier") return { parts: [], binding: "local" };
+  if (dotted?.base.type !== "identifier") return NOT_A_NAME;
   const base = textOf(dotted.base, source);
   const parts = [base, ...dotted.parts];
   const found = definitionScopeOf(dotted.base, base, source);
@@ -76,9 +79,14 @@ export function nameRefOf(expression: PyNode, source: string): NameRef {
   return qualified === undefined ? { parts, binding } : { parts, binding, qualified };
 }
 
-function decoratorsOf(definition: PyNode, source: string): DecoratorRef[] {
+/** The parts of summaries that most summaries have alike, shared: summaries are kept for a whole run. */
+const NO_DECORATORS: readonly DecoratorRef[] = [];
+const NO_ATTRIBUTES: ReadonlySet<string> = new Set();
+const OTHER: { readonly kind: "other" } = { kind: "other" };
+
+function decoratorsOf(definition: PyNode, source: string): readonly DecoratorRef[] {
   const wrapper = definition.parent?.type === "decorated_definition" ? definition.parent : undefined;
-  if (!wrapper) return [];
+  if (!wrapper) return NO_DECORATORS;
   return wrapper.children
     .filter((child) => child.type === "decorator")
     .map((decorator) => {
@@ -86,7 +94,9 @@ function decoratorsOf(definition: PyNode, source: string): DecoratorRef[] {
       if (!expression) return { parts: [], binding: "local", called: false };
       const called = expression.type === "call";
       const callee = called ? childByField(expression, "function") : expression;
-      return { ...(callee ? nameRefOf(callee, source) : { parts: [], binding: "local" as const }), called };
+      // Written out, not spread: a spread gave each decorator object a hidden class of its own.
+      const { parts, binding, qualified } = callee ? nameRefOf(callee, source) : NOT_A_NAME;
+      return qualified === undefined ? { parts, binding, called } : { parts, binding, qualified, called };
     });
 }
 
@@ -274,8 +284,8 @@ function mayBeStoredAttributeObject(source: string, end: number): boolean {
   return !(after === 0x3d && source.charCodeAt(at + 1) === 0x3d); // ==
 }
 
-function instanceAttributesOf(members: ReadonlyMap<string, readonly Definition[]>, source: string): Set<string> {
-  const attributes = new Set<string>();
+function instanceAttributesOf(members: ReadonlyMap<string, readonly Definition[]>, source: string): ReadonlySet<string> {
+  let attributes: Set<string> | undefined;
   for (const definitions of members.values()) {
     for (const definition of definitions) {
       if (definition.kind !== "function") continue;
@@ -286,12 +296,12 @@ function instanceAttributesOf(members: ReadonlyMap<string, readonly Definition[]
         const attribute = identifier.parent;
         if (attribute?.type !== "attribute" || identifier.field !== "object" || !isStoreTarget(attribute)) return false;
         const name = childByField(attribute, "attribute");
-        if (name) attributes.add(textOf(name, source));
+        if (name) (attributes ??= new Set()).add(textOf(name, source));
         return false;
       });
     }
   }
-  return attributes;
+  return attributes ?? NO_ATTRIBUTES;
 }
 
 const classCache = new NodeMemo<ClassSummary>();
@@ -304,14 +314,14 @@ export function summarizeClass(classNode: PyNode, source: string): ClassSummary 
     .filter((child) => child.type !== "keyword_argument" && child.type !== "comment")
     .map((base) => {
       const expression = base.type === "subscript" ? childByField(base, "value") : base;
-      if (!expression || base.type === "list_splat" || base.type === "dictionary_splat") return { parts: [], binding: "local" as const };
+      if (!expression || base.type === "list_splat" || base.type === "dictionary_splat") return NOT_A_NAME;
       return nameRefOf(expression, source);
     });
   const { names } = definitionsIn(classNode, source);
   const members = new Map<string, MemberSummary>();
   for (const [name, definitions] of names) {
     const definition = effectiveDefinition(definitions, source);
-    members.set(name, definition?.kind === "function" ? { kind: "function", fn: summarizeFunction(definition.node, source) } : { kind: "other" });
+    members.set(name, definition?.kind === "function" ? { kind: "function", fn: summarizeFunction(definition.node, source) } : OTHER);
   }
   const summary: ClassSummary = {
     name: textOf(childByField(classNode, "name")!, source),
@@ -333,7 +343,7 @@ export function symbolOf(definitions: readonly Definition[], source: string): Sy
     case "import":
       return { kind: "import", target: definition.target };
     default:
-      return { kind: "other" };
+      return OTHER;
   }
 }
 

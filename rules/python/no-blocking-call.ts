@@ -13,7 +13,7 @@ import { objectTypeOf } from "./library-objects.js";
 import { isOffloadArgument } from "./offload.js";
 import { calleeNameOf } from "./resolved-name.js";
 import { enclosingFunction, isInAsyncFunction } from "./scope.js";
-import { childByField } from "./syntax.js";
+import { childByField, textOf } from "./syntax.js";
 import { isTestModule } from "./test-modules.js";
 import { mayContainAsync } from "./text-prechecks.js";
 import { descendants } from "./walk.js";
@@ -98,7 +98,7 @@ export default createPythonRule<"blockingInAsyncDef" | "offloadToThread", Option
       const object = childByField(callee, "object");
       const attribute = childByField(callee, "attribute");
       if (!object || !attribute) return undefined;
-      const method = sourceCode.getText(attribute);
+      const method = textOf(attribute, text);
       if (!blockingMethodNames.has(method)) return undefined;
       const className = objectTypeOf(object, text, { declarations: false });
       const methodEntry = className === undefined ? undefined : blockingMethods.get(className)?.get(method);

@@ -111,7 +111,7 @@ export function moduleSummaryAt(file: string): ModuleSummary | undefined {
   const source = textOf(key, version);
   if (source === undefined) return undefined;
   const summary = lintedSummary(key, source) ?? summarizeModule(parseModule(key, source).root, source);
-  summaries.set(key, { ...version, summary });
+  summaries.set(key, { mtimeMs: version.mtimeMs, size: version.size, overlay: version.overlay, summary });
   return summary;
 }
 
@@ -134,7 +134,7 @@ export function projectModuleAt(file: string): ProjectModule | undefined {
   const source = textOf(key, version);
   if (source === undefined) return undefined;
   try {
-    const entry = { ...version, root: parseModule(key, source).root, source };
+    const entry = { mtimeMs: version.mtimeMs, size: version.size, overlay: version.overlay, root: parseModule(key, source).root, source };
     parsedModules.set(key, entry);
     return entry;
   } catch {
