@@ -259,8 +259,15 @@ async function timeOnce(fn) {
   return { wall, cpu: (cpu.user + cpu.system) / 1000, gc: gcTime - gc0 };
 }
 
+/**
+ * With --baseline, every other run times the baseline's phases where ours were and ours where the baseline's were: a
+ * phase pays for the garbage the phase before it left (a lint leaves a lot), so a fixed order favours one side.
+ */
+const counterpart = (name) => (name.endsWith("@baseline") ? name.slice(0, -"@baseline".length) : phases[`${name}@baseline`] ? `${name}@baseline` : name);
+
 for (let run = 0; run < warmup + runs; run++) {
-  for (const name of phaseNames) {
+  for (const slot of phaseNames) {
+    const name = run % 2 === 1 ? counterpart(slot) : slot;
     const { wall, cpu, gc } = await timeOnce(phases[name]);
     if (run >= warmup) {
       samples[name].wall.push(wall);
