@@ -46,7 +46,7 @@ export default createPythonRule<MessageIds, []>({
     return {
       // What this file defines, for the project index when another file imports it (the same text is not parsed again).
       "module:exit"() {
-        rememberLintedModule(context.physicalFilename, source, sourceCode.ast);
+        rememberLintedModule(context.physicalFilename, source, sourceCode.ast, context.cwd);
       },
       call(node) {
         const expression = outermostParentheses(node);
