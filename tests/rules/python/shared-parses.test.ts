@@ -54,8 +54,19 @@ describe("between the lint and the project index", () => {
   });
 
   it("nothing is kept for a text with no file path", () => {
-    rememberLintedModule("<input>", asyncRepository, parsePython(asyncRepository).root);
+    rememberLintedModule("<input>", asyncRepository, parsePython(asyncRepository).root, root);
     expect(lintedSummary("<input>", asyncRepository)).toBeUndefined();
+  });
+
+  it("nor for test code or a module outside a package, which the index parses when something imports it", () => {
+    const outside = path.join(root, "tool.py");
+    const test = path.join(root, "shop/test_repository.py");
+    for (const file of [outside, test]) {
+      writeFileSync(file, asyncRepository);
+      lint(file, asyncRepository);
+      expect(lintedSummary(file, asyncRepository)).toBeUndefined();
+      expect(moduleSummaryAt(file)?.symbols.get("save_user")).toMatchObject({ kind: "function", fn: { isAsync: true } });
+    }
   });
 });
 
