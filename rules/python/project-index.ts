@@ -224,7 +224,7 @@ export class ProjectSession {
     if (file !== undefined) this.#modules.set(file, this.current);
   }
 
-  /** A stat (shared by the lints of a second: file-system-answers.ts) that also sees overlay-only files. */
+  /** A stat (shared by the lints of a few seconds: file-system-answers.ts) that also sees overlay-only files. */
   readonly stat = (target: string): PathKind => (overlays.has(target) ? "file" : fileSystemAnswers.statsOf(target).kind);
 
   /** Absolute imports' search paths, by the importing file's directory: its project root is looked for once. */

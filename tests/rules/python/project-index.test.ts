@@ -206,7 +206,7 @@ describe("project index", () => {
     expect(describe_("main.py", "save")).toBe("sync save in repo.py");
   });
 
-  it("summaries are cached, and refreshed when the file changes on disk (seen within a second)", () => {
+  it("summaries are cached, and refreshed when the file changes on disk (seen once the answers expire)", () => {
     vi.useFakeTimers({ toFake: ["performance"] });
     try {
       write({ "pyproject.toml": "", "repo.py": "async def save(): ...\n", "main.py": "from repo import save\n" });
@@ -215,7 +215,7 @@ describe("project index", () => {
       expect(moduleSummaryAt(file)).toBe(first); // cached
       expect(describe_("main.py", "save")).toBe("coroutine save in repo.py");
       writeFileSync(file, "def save(): ...\n"); // another size
-      // The file system's answers are trusted for a second: the lints of one run ask the same questions.
+      // The file system's answers are trusted for a few seconds: the lints of one run ask the same questions.
       expect(describe_("main.py", "save")).toBe("coroutine save in repo.py");
       vi.advanceTimersByTime(ANSWER_LIFETIME_MS + 1);
       expect(describe_("main.py", "save")).toBe("sync save in repo.py");
@@ -230,7 +230,7 @@ describe("project index", () => {
     }
   });
 
-  it("a module created on disk is found once the file system's answers are a second old; a buffer at once", () => {
+  it("a module created on disk is found once the file system's answers expire; a buffer at once", () => {
     vi.useFakeTimers({ toFake: ["performance"] });
     try {
       write({ "pyproject.toml": "", "main.py": "from repo import save\nfrom draft import new\n" });
