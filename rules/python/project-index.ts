@@ -121,7 +121,7 @@ export function moduleSummaryAt(file: string): ModuleSummary | undefined {
  * imports it and the text there is the same, it is not parsed again. Only for modules that others import in practice:
  * a summary saves something only when a later import reads it back (an import of a module without one parses it),
  * and most files are never imported. On the bench corpus, modules of a package (a directory with `__init__.py`) that
- * are not test code are 100 of the 107 summaries read back, and 64% of the text linted.
+ * are not test code are 101 of the 107 summaries read back, and 64% of the text linted.
  */
 export function rememberLintedModule(file: string, source: string, root: PyNode, cwd: string): void {
   if (!path.isAbsolute(file) || isTestModule(file, cwd)) return;
