@@ -233,10 +233,18 @@ export class ProjectSession {
     return fileSystemAnswers.derived(`search paths\0${dir}`, () => searchPathsOf(projectRootOf(fromFile, this.stat), this.stat));
   };
 
-  /** `resolveModule`, kept with the file-system answers (the result depends only on the importing file's directory). */
+  /**
+   * `resolveModule`, kept with the file-system answers: an absolute import's location depends only on the search
+   * paths (shared by a whole project), a relative one's on the importing file's directory.
+   */
   locate(fromFile: string, level: number, module: string): ModuleLocation | undefined {
-    const key = `location\0${path.dirname(fromFile)}\0${level}\0${module}`;
-    return fileSystemAnswers.derived(key, () => resolveModule(fromFile, level, module, this.stat, this.#searchPathsOf));
+    if (level > 0) {
+      const key = `location\0${path.dirname(fromFile)}\0${level}\0${module}`;
+      return fileSystemAnswers.derived(key, () => resolveModule(fromFile, level, module, this.stat));
+    }
+    const searchPaths = this.#searchPathsOf(fromFile);
+    const key = `location\0${searchPaths.join("\0")}\0\0${module}`;
+    return fileSystemAnswers.derived(key, () => resolveModule(fromFile, 0, module, this.stat, () => searchPaths));
   }
 
   moduleAt(location: ModuleLocation): ModuleContext | undefined {
