@@ -11,12 +11,14 @@ import { definitionScopeOf } from "./definitions.js";
 import { blockingAdvice, blockingFunctions, blockingMethods, socketModeMethods, type BlockingCall } from "./knowledge.js";
 import { objectTypeOf } from "./library-objects.js";
 import { isOffloadArgument } from "./offload.js";
-import { calleeNameOf } from "./resolved-name.js";
+import { calleeNameAmong, lastPartsOf } from "./resolved-name.js";
 import { enclosingFunction, isInAsyncFunction } from "./scope.js";
 import { childByField, textOf } from "./syntax.js";
 import { isTestModule } from "./test-modules.js";
 import { mayContainAsync } from "./text-prechecks.js";
 import { descendants } from "./walk.js";
+
+const BLOCKING_FUNCTION_LAST_PARTS = lastPartsOf(blockingFunctions.keys());
 
 type Options = [{ allow?: string[] }];
 
@@ -91,7 +93,7 @@ export default createPythonRule<"blockingInAsyncDef" | "offloadToThread", Option
     }
 
     function lookup(node: PyNode, callee: PyNode): { name: string; entry: BlockingCall } | undefined {
-      const name = calleeNameOf(node, text);
+      const name = calleeNameAmong(node, text, BLOCKING_FUNCTION_LAST_PARTS);
       const entry = name === undefined ? undefined : blockingFunctions.get(name);
       if (entry && name !== undefined) return { name, entry };
       if (callee.type !== "attribute") return undefined;

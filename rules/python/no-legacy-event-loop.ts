@@ -16,7 +16,7 @@ import { legacyGetEventLoop, nonCoroutineAwaitables, setEventLoop } from "./know
 import type { PyNode } from "./parser.js";
 import { occurrencesOf } from "./identifier-occurrences.js";
 import { identifierRole } from "./references.js";
-import { calleeNameOf, resolvedNameOf } from "./resolved-name.js";
+import { calleeNameAmong, calleeNameOf, lastPartsOf, resolvedNameOf } from "./resolved-name.js";
 import { enclosingFunction, isInAsyncFunction } from "./scope.js";
 import type { PythonSourceCode } from "./source-code.js";
 import { childByField, compactTextOf, textOf } from "./syntax.js";
@@ -27,7 +27,9 @@ type MessageIds = "getEventLoopInCoroutine" | "runUntilComplete" | "useAsyncioRu
 
 const mentionsGetEventLoop = mentionsAnyOf(legacyGetEventLoop);
 
-const isGetEventLoopCall = (node: PyNode, source: string) => node.type === "call" && legacyGetEventLoop.has(calleeNameOf(node, source) ?? "");
+const GET_EVENT_LOOP_LAST_PARTS = lastPartsOf(legacyGetEventLoop);
+const isGetEventLoopCall = (node: PyNode, source: string) =>
+  node.type === "call" && legacyGetEventLoop.has(calleeNameAmong(node, source, GET_EVENT_LOOP_LAST_PARTS) ?? "");
 
 /** Whether `node` runs outside any coroutine: at module level or in a sync function. */
 function isSyncContext(node: PyNode): boolean {

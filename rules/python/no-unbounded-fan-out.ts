@@ -27,13 +27,15 @@ import type { PyNode } from "./parser.js";
 import { lintSession, rememberLintedModule, type ProjectSession } from "./project-index.js";
 import { occurrencesOf } from "./identifier-occurrences.js";
 import { boundValueOf, identifierRole } from "./references.js";
-import { builtinCalleeOf, resolvedNameOf } from "./resolved-name.js";
+import { builtinCalleeOf, calleeNameAmong, lastPartsOf, resolvedNameOf } from "./resolved-name.js";
 import { enclosingScope } from "./scope.js";
 import type { PythonSourceCode } from "./source-code.js";
 import { childByField, compactTextOf, textOf, unparenthesized } from "./syntax.js";
 import { mentionsTaskSpawn, taskSpawnOf } from "./task-spawns.js";
 import { mentionsAnyOf } from "./text-prechecks.js";
 import { descendants, enclosingStatement, isWithin } from "./walk.js";
+
+const JOINER_LAST_PARTS = lastPartsOf(concurrentJoiners.keys());
 
 type Options = [{ maxKnownSize?: number; limit?: number }];
 type MessageIds = "fanOut" | "limitWithSemaphore";
@@ -365,7 +367,7 @@ export default createPythonRule<MessageIds, Options>({
           if (coroutine?.type === "call") check(node, spawn.name, loopFanOut(node, coroutine), true);
           return;
         }
-        const name = resolvedNameOf(callee, source);
+        const name = calleeNameAmong(node, source, JOINER_LAST_PARTS);
         const joiner = name === undefined ? undefined : concurrentJoiners.get(name);
         if (!joiner || name === undefined) return;
         const args = childByField(node, "arguments")?.children ?? [];

@@ -13,12 +13,14 @@ import {
 } from "./knowledge.js";
 import { objectsOf } from "./library-objects.js";
 import type { PyNode } from "./parser.js";
-import { calleeNameOf } from "./resolved-name.js";
+import { calleeNameAmong, calleeNameOf, lastPartsOf } from "./resolved-name.js";
 import type { PythonSourceCode } from "./source-code.js";
 import { childByField, methodCallOf, textOf } from "./syntax.js";
 import { isTestModule } from "./test-modules.js";
 import { isTimeBounded } from "./timeout-context.js";
 import { valueLeaves, type ValueLeaf } from "./value-origins.js";
+
+const NETWORK_CALL_LAST_PARTS = lastPartsOf([...networkClients.keys(), ...networkFunctions.keys()]);
 
 /** One options object for both languages' `require-timeout` (the plugin dispatches one id by language). */
 type Options = [{ defaultSeconds?: number; defaultMs?: number; allowLibraryDefaults?: boolean }];
@@ -358,7 +360,7 @@ export default createPythonRule<MessageIds, Options>({
       call(node) {
         const callee = childByField(node, "function");
         if (!callee) return;
-        const name = calleeNameOf(node, text);
+        const name = calleeNameAmong(node, text, NETWORK_CALL_LAST_PARTS);
         if (name !== undefined && networkClients.has(name)) return checkClientCreation(node, name);
         const fn = name === undefined ? undefined : networkFunctions.get(name);
         if (fn) {

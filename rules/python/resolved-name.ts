@@ -60,3 +60,25 @@ export function calleeNameOf(call: PyNode, source: string): string | undefined {
   const callee = childByField(call, "function");
   return callee ? resolvedNameOf(callee, source) : undefined;
 }
+
+/** The last parts of dotted names (`asyncio.sleep` → `sleep`), for `calleeNameAmong`. */
+export function lastPartsOf(names: Iterable<string>): ReadonlySet<string> {
+  const parts = new Set<string>();
+  for (const name of names) parts.add(name.slice(name.lastIndexOf(".") + 1));
+  return parts;
+}
+
+/**
+ * `calleeNameOf`, for a caller that looks the name up in a table whose names end in `lastParts`: a method call whose
+ * method is none of them is not resolved, since a resolved attribute's name ends with the attribute's own text. Most
+ * calls are method calls (`log.info(…)`, `self.x.append(…)`), and the rules that look at every call resolved each one.
+ */
+export function calleeNameAmong(call: PyNode, source: string, lastParts: ReadonlySet<string>): string | undefined {
+  const callee = childByField(call, "function");
+  if (!callee) return undefined;
+  if (callee.type === "attribute") {
+    const attribute = childByField(callee, "attribute");
+    if (!attribute || !lastParts.has(textOf(attribute, source))) return undefined;
+  }
+  return resolvedNameOf(callee, source);
+}

@@ -5,10 +5,11 @@
 import { EVENT_LOOP, loopTaskMethods, TASK_GROUP, taskGroupSpawnMethods, taskSpawningFunctions } from "./knowledge.js";
 import { isObjectOf } from "./library-objects.js";
 import type { PyNode } from "./parser.js";
-import { resolvedNameOf } from "./resolved-name.js";
+import { calleeNameAmong, lastPartsOf } from "./resolved-name.js";
 import { childByField, compactTextOf, textOf, unparenthesized } from "./syntax.js";
 import { mentionsAnyOf } from "./text-prechecks.js";
 
+const SPAWNING_FUNCTION_LAST_PARTS = lastPartsOf(taskSpawningFunctions.keys());
 const EVENT_LOOPS: ReadonlySet<string> = new Set([EVENT_LOOP]);
 const TASK_GROUPS: ReadonlySet<string> = new Set([TASK_GROUP]);
 
@@ -36,7 +37,7 @@ export function taskSpawnOf(call: PyNode, source: string): TaskSpawn | undefined
   const callee = childByField(call, "function");
   if (!callee) return undefined;
   const coroutine = firstPositionalArgument(call);
-  const name = resolvedNameOf(callee, source);
+  const name = calleeNameAmong(call, source, SPAWNING_FUNCTION_LAST_PARTS);
   const known = name === undefined ? undefined : taskSpawningFunctions.get(name);
   if (known && name) {
     if (known.requiresCallArgument && (!coroutine || unparenthesized(coroutine).type !== "call")) return undefined;
