@@ -83,12 +83,16 @@ function walrusOffsetsOf(scope: PyNode, source: string): readonly number[] {
  * their expressions was two fifths of this module's walks on the bench corpus.
  */
 function mayHoldWalrus(node: PyNode, walruses: readonly number[]): boolean {
-  if (walruses.length === 0 || walruses[walruses.length - 1]! < node.start) return false;
-  for (const at of walruses) {
-    if (at >= node.end) return false;
-    if (at >= node.start) return true;
+  if (walruses.length === 0) return false;
+  // The first `:=` at or after the node's start (binary search: a text may spell thousands, in strings).
+  let low = 0;
+  let high = walruses.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (walruses[mid]! < node.start) low = mid + 1;
+    else high = mid;
   }
-  return false;
+  return low < walruses.length && walruses[low]! < node.end;
 }
 
 /** An expression, or an expression statement of one expression, that cannot bind a name here. */
