@@ -9,7 +9,7 @@ describe("bindings (definitions.ts)", () => {
     return [...definitionsIn(fn, text).names.keys()].sort();
   };
 
-  it("finds `:=` deep inside expressions, and skips expressions only in files without one", () => {
+  it("finds `:=` deep inside expressions, and nothing where there is none", () => {
     const body = "def f(a):\n    g(h(x := 1), [y for y in a])\n    return (z := 2)\n    w = 3\n";
     expect(namesBoundIn(body)).toEqual(["a", "w", "x", "z"]);
     expect(namesBoundIn(body.replace("x := 1", "1").replace("(z := 2)", "2"))).toEqual(["a", "w"]);
