@@ -61,7 +61,7 @@ export function calleeNameOf(call: PyNode, source: string): string | undefined {
   return callee ? resolvedNameOf(callee, source) : undefined;
 }
 
-/** The last parts of dotted names (`asyncio.sleep` → `sleep`), for `calleeNameAmong`. */
+/** The last parts of dotted names (`asyncio.sleep` → `sleep`), for `calleeNameAmong` and the text prechecks. */
 export function lastPartsOf(names: Iterable<string>): ReadonlySet<string> {
   const parts = new Set<string>();
   for (const name of names) parts.add(name.slice(name.lastIndexOf(".") + 1));

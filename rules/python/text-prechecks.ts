@@ -6,6 +6,7 @@
  *   file as a whole word: as the callee's attribute or name, or as the name an import brings in. A Python identifier
  *   is made of word characters or others JavaScript's `\b` also treats as boundaries, so `\b` never misses one.
  */
+import { lastPartsOf } from "./resolved-name.js";
 
 /** Whether `source` can contain async code at all. */
 export function mayContainAsync(source: string): boolean {
@@ -40,9 +41,7 @@ function containsWord(source: string, word: string): boolean {
 
 /** A test for files that mention any of these dotted names' last parts (`asyncio.gather` → `gather`) as a word. */
 export function mentionsAnyOf(names: Iterable<string>): (source: string) => boolean {
-  const words = new Set<string>();
-  for (const name of names) words.add(name.slice(name.lastIndexOf(".") + 1));
-  const list = [...words];
+  const list = [...lastPartsOf(names)];
   // Two rules ask the same question of each file in turn (no-dangling-task and no-unbounded-fan-out): answer it once.
   let lastSource: string | undefined;
   let lastAnswer = false;
